@@ -1,0 +1,58 @@
+package io.ddt.testkit.internal.server;
+
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+
+/**
+ * The session facts of one write command that show up in its oplog entries: a retryable write
+ * carries {@code lsid}, {@code txnNumber} and a {@code stmtId} per statement; a write inside a
+ * transaction is held back until the transaction commits.
+ */
+final class WriteContext {
+
+    static final WriteContext NONE = new WriteContext(null, null, false);
+
+    private final BsonDocument lsid;
+    private final BsonInt64 txnNumber;
+    private final boolean inTransaction;
+    private int stmtId;
+
+    WriteContext(BsonDocument lsid, BsonInt64 txnNumber, boolean inTransaction) {
+        this.lsid = lsid;
+        this.txnNumber = txnNumber;
+        this.inTransaction = inTransaction;
+    }
+
+    static WriteContext of(BsonDocument command) {
+        if (!command.containsKey("lsid") || !command.containsKey("txnNumber")) {
+            return NONE;
+        }
+        boolean transaction = command.containsKey("autocommit") && !command.getBoolean("autocommit").getValue();
+        return new WriteContext(command.getDocument("lsid"), command.getNumber("txnNumber").isInt64()
+            ? command.getInt64("txnNumber") : new BsonInt64(command.getNumber("txnNumber").longValue()), transaction);
+    }
+
+    BsonDocument lsid() {
+        return lsid;
+    }
+
+    BsonInt64 txnNumber() {
+        return txnNumber;
+    }
+
+    boolean retryable() {
+        return lsid != null && !inTransaction;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
+    void statement(int index) {
+        this.stmtId = index;
+    }
+
+    int stmtId() {
+        return stmtId;
+    }
+}
