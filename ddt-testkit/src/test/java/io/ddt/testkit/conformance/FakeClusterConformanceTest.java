@@ -29,4 +29,36 @@ class FakeClusterConformanceTest {
             return cluster;
         }
     }
+
+    @Nested
+    class Ddl extends DdlConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Cursor extends CursorConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Bson extends BsonConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Fault extends FaultConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
 }

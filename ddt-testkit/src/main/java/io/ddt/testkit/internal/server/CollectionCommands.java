@@ -87,7 +87,7 @@ final class CollectionCommands {
 
     private Catalog.Entry createEntry(String namespace, BsonDocument options) {
         boolean view = options.containsKey("viewOn");
-        Catalog.Entry entry = member.catalog().add(namespace, view, options);
+        Catalog.Entry entry = member.catalog().add(namespace, view, stored(options));
         BsonDocument o = new BsonDocument("create", new BsonString(entry.collection()));
         o.putAll(options);
         if (!view) {
@@ -102,6 +102,21 @@ final class CollectionCommands {
         }
         member.oplogWriter().command(entry.database(), entry, o, null);
         return entry;
+    }
+
+    /** Options as a member reports them: capped sizes rounded up to 256 bytes, small numbers as int. */
+    private static BsonDocument stored(BsonDocument options) {
+        BsonDocument result = options.clone();
+        for (String key : List.of("size", "max")) {
+            if (result.containsKey(key) && result.get(key).isNumber()) {
+                long value = result.getNumber(key).longValue();
+                if (key.equals("size")) {
+                    value = (value + 255) / 256 * 256;
+                }
+                result.put(key, value == (int) value ? new BsonInt32((int) value) : new org.bson.BsonInt64(value));
+            }
+        }
+        return result;
     }
 
     private static BsonDocument clusteredSpec(BsonDocument clustered) {
