@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
+import org.bson.BsonNumber;
 import org.bson.BsonValue;
 
 /**
@@ -73,8 +74,8 @@ final class DiffReader {
                         path, key);
                 continue;
             }
+            Kind kind = sectionKind(name);
             for (Map.Entry<String, BsonValue> field : section.getValue().asDocument().entrySet()) {
-                Kind kind = sectionKind(name);
                 BsonValue value = kind == Kind.DELETE ? null : field.getValue();
                 String fieldPath = join(join(path, key), field.getKey());
                 putOnce(changes, field.getKey(), new Change(kind, value, fieldPath), path, key);
@@ -121,7 +122,7 @@ final class DiffReader {
         boolean numeric = offsetValue != null
                 && (offsetValue.isNumber() || offsetValue.isDecimal128());
         // As the server's getIntField: a missing or non-numeric offset reads as INT_MIN.
-        int offset = numeric ? offsetValue.asNumber().intValue() : Integer.MIN_VALUE;
+        int offset = numeric ? ((BsonNumber) offsetValue).intValue() : Integer.MIN_VALUE;
         if (offset < 0) {
             throw bad(path, "o", "binary diff offset must be a non-negative number");
         }

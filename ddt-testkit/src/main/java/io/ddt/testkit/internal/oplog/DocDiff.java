@@ -33,16 +33,16 @@ public final class DocDiff {
      *
      * @param pre the document before the update
      * @param post the document after the update
-     * @return the diff; an empty document when nothing changed (the server writes no entry then);
-     *     or null when the server would log the whole {@code post} image instead, because the
-     *     diff is not smaller than it
+     * @return the diff; or null when the server would log the whole {@code post} image instead,
+     *     because the diff is not smaller than it; when nothing changed, an empty document (the
+     *     server writes no entry then), or null for a document of 20 bytes or less
      * @throws NullPointerException if an argument is null
      */
     public static BsonDocument compute(BsonDocument pre, BsonDocument post) {
         return compute(pre, post, OPLOG_ENTRY_PADDING);
     }
 
-    /** As {@link #compute(BsonDocument, BsonDocument)} with another padding, as server tests use. */
+    /** As {@link #compute(BsonDocument, BsonDocument)} with the padding server tests choose. */
     static BsonDocument compute(BsonDocument pre, BsonDocument post, int padding) {
         Objects.requireNonNull(pre, "pre");
         Objects.requireNonNull(post, "post");

@@ -47,7 +47,8 @@ final class DocDiffApplier {
             if (value != null) {
                 post.put(name, value);
             }
-            if (change.kind() == DiffReader.Kind.UPDATE || change.kind() == DiffReader.Kind.BINARY) {
+            DiffReader.Kind kind = change.kind();
+            if (kind == DiffReader.Kind.UPDATE || kind == DiffReader.Kind.BINARY) {
                 updatedInPlace.add(name);
             }
         }
@@ -123,7 +124,8 @@ final class DocDiffApplier {
     private static BsonValue applyBinary(BsonValue current, DiffReader.Change change) {
         DiffReader.BinaryPatch patch = DiffReader.readBinary(change.value(), change.path());
         if (!current.isBinary()) {
-            throw DiffReader.bad(change.path(), "", "a binary diff needs binary data in the document, not "
+            throw DiffReader.bad(change.path(), "",
+                    "a binary diff needs binary data in the document, not "
                     + current.getBsonType());
         }
         byte[] before = current.asBinary().getData();
