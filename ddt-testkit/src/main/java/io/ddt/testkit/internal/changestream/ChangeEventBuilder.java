@@ -92,7 +92,7 @@ public final class ChangeEventBuilder {
                 BsonArray applyOps = applyOpsOf(holder);
                 for (int i = 0; i < applyOps.size(); i++, txnOpIndex++) {
                     OpContext context = OpContext.transactionOp(commit, txnOpIndex, holder, i);
-                    add(ops.partsFor(opAt(applyOps, i)), context, events);
+                    add(partsOfInnerOp(applyOps, i), context, events);
                 }
             } catch (IllegalArgumentException e) {
                 throw withEntry(holder, e);
@@ -139,6 +139,14 @@ public final class ChangeEventBuilder {
         events.add(event.assemble(context, ops.expanded()));
         if (ops.invalidates(event.operationType)) {
             events.add(event.invalidate(context));
+        }
+    }
+
+    private Optional<EventParts> partsOfInnerOp(BsonArray applyOps, int index) {
+        try {
+            return ops.partsFor(opAt(applyOps, index));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("applyOps[" + index + "]: " + e.getMessage(), e);
         }
     }
 

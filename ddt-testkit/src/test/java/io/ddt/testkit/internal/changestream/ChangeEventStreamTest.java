@@ -64,6 +64,34 @@ class ChangeEventStreamTest {
     }
 
     @Test
+    void dropDatabaseEndsADatabaseStreamAfterTheDropsOfItsCollections() {
+        // 7.0 logs a drop for each collection, then dropDatabase.
+        List<BsonDocument> oplog = List.of(
+                Entries.command(1, "shop", "{drop: 'orders'}"),
+                Entries.command(2, "shop", "{drop: 'system.views'}"),
+                Entries.dropDatabase(3, "shop"),
+                Entries.insert(4, "shop.orders", "{_id: 1}"));
+        ChangeEventStream collection = new ChangeEventStream(ORDERS, OplogLookup.none(), null);
+        ChangeEventStream database = new ChangeEventStream(ChangeStreamOptions.database("shop"),
+                OplogLookup.none(), null);
+
+        assertThat(types(feed(collection, oplog))).containsExactly("drop", "invalidate");
+        assertThat(types(feed(database, oplog))).containsExactly("drop", "dropDatabase", "invalidate");
+    }
+
+    @Test
+    void innerOpErrorsNameTheEntryAndTheOp() {
+        BsonDocument bad = Entries.applyOps(9, null, null,
+                Entries.op(Entries.insert(0, "shop.orders", "{_id: 1}")),
+                Entries.op(Entries.entry("u", "shop.orders", Entries.UUID_A,
+                        BsonDocument.parse("{$set: {a: 1}}"), BsonDocument.parse("{_id: 1}"), 0)));
+
+        assertThatThrownBy(() -> new ChangeEventStream(ORDERS, OplogLookup.none(), null).accept(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("admin.$cmd").hasMessageContaining("applyOps[1]");
+    }
+
+    @Test
     void malformedResumeTokenFailsAtOpen() {
         assertThatThrownBy(() -> new ChangeEventStream(ORDERS, OplogLookup.none(),
                 BsonDocument.parse("{_data: 'nothex'}")))
