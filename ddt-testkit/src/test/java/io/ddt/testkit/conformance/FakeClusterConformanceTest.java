@@ -61,4 +61,12 @@ class FakeClusterConformanceTest {
             return cluster;
         }
     }
+
+    @Nested
+    class ChangeStream extends ChangeStreamConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
 }
