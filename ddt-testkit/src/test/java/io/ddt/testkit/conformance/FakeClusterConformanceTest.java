@@ -69,4 +69,12 @@ class FakeClusterConformanceTest {
             return cluster;
         }
     }
+
+    @Nested
+    class WriteRules extends WriteRulesConformance {
+        @Override
+        TestCluster cluster() {
+            return cluster;
+        }
+    }
 }

@@ -74,6 +74,15 @@ public final class MjsEngine {
         return result;
     }
 
+    /** Drops a collection if it exists. */
+    public void dropIfExists(String database, String collection) {
+        try {
+            run(database, new BsonDocument("drop", new BsonString(collection)));
+        } catch (CommandException e) {
+            // the engine answers "ns not found" for a collection it never had: nothing to drop
+        }
+    }
+
     public void dropDatabase(String database) {
         backend.dropDatabase(database);
     }

@@ -87,6 +87,9 @@ final class QueryCommands {
                 MjsEngine.documents(reply.getDocument("cursor").getArray("firstBatch")), command, true);
         }
         String namespace = database + "." + target.asString().getValue();
+        if (namespace.equals("local.oplog.rs")) {
+            return aggregateOplog(command, pipeline);
+        }
         Catalog.Entry entry = member.catalog().get(namespace);
         BsonArray full = new BsonArray();
         String source = target.asString().getValue();
@@ -107,6 +110,38 @@ final class QueryCommands {
         BsonDocument reply = member.engine().run(database, run);
         return member.cursors().open(namespace, MjsEngine.documents(reply.getDocument("cursor").getArray("firstBatch")),
             command, true);
+    }
+
+    /**
+     * Aggregations over the oplog (a count, a group by namespace) run on a scratch copy of it:
+     * slow for a large oplog, but oplog readers use find, which is not.
+     */
+    private synchronized BsonDocument aggregateOplog(BsonDocument command, BsonArray pipeline) {
+        String scratch = "oplog_aggregate";
+        MjsEngine engine = member.engine();
+        engine.dropIfExists(Updates.SCRATCH_DATABASE, scratch);
+        BsonArray batch = new BsonArray();
+        for (org.bson.RawBsonDocument entry : member.oplog().after(Long.MIN_VALUE, true).values()) {
+            batch.add(entry.decode(new org.bson.codecs.BsonDocumentCodec()).append("_id", entry.get("ts")));
+            if (batch.size() == 1000) {
+                engine.run(Updates.SCRATCH_DATABASE, new BsonDocument("insert", new BsonString(scratch)).append("documents", batch));
+                batch = new BsonArray();
+            }
+        }
+        if (!batch.isEmpty()) {
+            engine.run(Updates.SCRATCH_DATABASE, new BsonDocument("insert", new BsonString(scratch)).append("documents", batch));
+        }
+        BsonArray stages = new BsonArray();
+        stages.add(new BsonDocument("$project", new BsonDocument("_id", new BsonInt32(0))));
+        stages.addAll(Pipelines.normalize(pipeline));
+        try {
+            BsonDocument reply = engine.run(Updates.SCRATCH_DATABASE, new BsonDocument("aggregate", new BsonString(scratch))
+                .append("pipeline", stages).append("cursor", new BsonDocument()));
+            return member.cursors().open("local.oplog.rs", MjsEngine.documents(reply.getDocument("cursor").getArray("firstBatch")),
+                command, true);
+        } finally {
+            engine.dropIfExists(Updates.SCRATCH_DATABASE, scratch);
+        }
     }
 
     BsonDocument listCollections(String database, BsonDocument command) {
