@@ -87,6 +87,8 @@ public final class RealCluster implements TestCluster {
         }
         // Any MongoDB image will do; Testcontainers otherwise accepts only the official "mongo".
         MongoDBContainer container = new MongoDBContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("mongo"));
+        // Test commands let the conformance suites use configureFailPoint, as on the fake.
+        container.withCommand("--replSet", REPLICA_SET_NAME, "--setParameter", "enableTestCommands=1");
         try {
             container.start();
             return new RealCluster(container);
