@@ -46,7 +46,7 @@ final class CappedCollections {
             Slot oldest = state.slots.peekFirst();
             BsonDocument before = member.engine().findById(collection.namespace(), oldest.id());
             if (before != null) {
-                member.writes().deleteById(collection.namespace(), before, WriteContext.NONE);
+                member.writes().deleteById(collection.namespace(), before, WriteContext.none());
             } else {
                 deleted(collection.namespace(), oldest.id());
             }

@@ -10,8 +10,6 @@ import org.bson.BsonInt64;
  */
 final class WriteContext {
 
-    static final WriteContext NONE = new WriteContext(null, null, false);
-
     private final BsonDocument lsid;
     private final BsonInt64 txnNumber;
     private final boolean inTransaction;
@@ -25,11 +23,16 @@ final class WriteContext {
 
     static WriteContext of(BsonDocument command) {
         if (!command.containsKey("lsid") || !command.containsKey("txnNumber")) {
-            return NONE;
+            return none();
         }
         boolean transaction = command.containsKey("autocommit") && !command.getBoolean("autocommit").getValue();
         return new WriteContext(command.getDocument("lsid"), command.getNumber("txnNumber").isInt64()
             ? command.getInt64("txnNumber") : new BsonInt64(command.getNumber("txnNumber").longValue()), transaction);
+    }
+
+    /** A write outside any session, such as a capped collection's trim. */
+    static WriteContext none() {
+        return new WriteContext(null, null, false);
     }
 
     BsonDocument lsid() {
