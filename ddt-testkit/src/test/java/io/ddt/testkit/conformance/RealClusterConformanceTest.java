@@ -2,7 +2,6 @@ package io.ddt.testkit.conformance;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 
 import io.ddt.testkit.RealCluster;
 import io.ddt.testkit.RequiresDocker;
@@ -13,7 +12,7 @@ import io.ddt.testkit.TestCluster;
  * shows is checked against the real thing. Skipped where Docker is absent.
  */
 @RequiresDocker
-class RealClusterConformanceTest {
+class RealClusterConformanceTest extends ConformanceSuites {
 
     static RealCluster cluster;
 
@@ -27,59 +26,8 @@ class RealClusterConformanceTest {
         cluster.close();
     }
 
-    @Nested
-    class Oplog extends OplogConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class Ddl extends DdlConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class Cursor extends CursorConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class Bson extends BsonConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class Fault extends FaultConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class ChangeStream extends ChangeStreamConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
-    }
-
-    @Nested
-    class WriteRules extends WriteRulesConformance {
-        @Override
-        TestCluster cluster() {
-            return cluster;
-        }
+    @Override
+    TestCluster cluster() {
+        return cluster;
     }
 }

@@ -22,17 +22,29 @@ final class WriteCommands {
         this.writes = writes;
     }
 
+    /** One statement of a write command; returns how many documents it wrote. */
+    private interface Statement {
+        int apply(BsonDocument statement);
+    }
+
     BsonDocument insert(String database, BsonDocument command, WriteContext context) {
         String namespace = database + "." + command.getString("insert").getValue();
-        BsonArray documents = command.getArray("documents", new BsonArray());
+        return eachStatement(command, "documents", context, document -> {
+            writes.insert(namespace, document, context);
+            return 1;
+        });
+    }
+
+    /** Runs every statement in order, collecting write errors; ordered writes stop at the first. */
+    private static BsonDocument eachStatement(BsonDocument command, String field, WriteContext context, Statement statement) {
+        BsonArray statements = command.getArray(field, new BsonArray());
         boolean ordered = command.getBoolean("ordered", BsonBoolean.TRUE).getValue();
         int n = 0;
         BsonArray errors = new BsonArray();
-        for (int i = 0; i < documents.size(); i++) {
+        for (int i = 0; i < statements.size(); i++) {
             context.statement(i);
             try {
-                writes.insert(namespace, documents.get(i).asDocument(), context);
-                n++;
+                n += statement.apply(statements.get(i).asDocument());
             } catch (CommandException e) {
                 errors.add(writeError(i, e));
                 if (ordered) {
@@ -80,24 +92,10 @@ final class WriteCommands {
 
     BsonDocument delete(String database, BsonDocument command, WriteContext context) {
         String namespace = database + "." + command.getString("delete").getValue();
-        BsonArray deletes = command.getArray("deletes", new BsonArray());
-        boolean ordered = command.getBoolean("ordered", BsonBoolean.TRUE).getValue();
-        int n = 0;
-        BsonArray errors = new BsonArray();
-        for (int i = 0; i < deletes.size(); i++) {
-            context.statement(i);
-            BsonDocument statement = deletes.get(i).asDocument();
-            try {
-                int limit = statement.getNumber("limit", new BsonInt32(0)).intValue();
-                n += writes.delete(namespace, statement.getDocument("q", new BsonDocument()), limit, null, context).size();
-            } catch (CommandException e) {
-                errors.add(writeError(i, e));
-                if (ordered) {
-                    break;
-                }
-            }
-        }
-        return result(n, errors);
+        return eachStatement(command, "deletes", context, statement -> {
+            int limit = statement.getNumber("limit", new BsonInt32(0)).intValue();
+            return writes.delete(namespace, statement.getDocument("q", new BsonDocument()), limit, null, context).size();
+        });
     }
 
     /** {@code findAndModify}: one document, found with the query and sort, changed or removed. */
