@@ -34,12 +34,13 @@ public final class CommandRouter {
         String appName();
 
         void appName(String name);
-
-        void awaitTopologyChange(long millis) throws InterruptedException;
     }
 
     private static final Set<String> NEVER_FAILED = Set.of("configureFailPoint", "hello", "isMaster", "ismaster",
         "saslStart", "saslContinue", "endSessions");
+
+    /** Errors after which a driver rediscovers the member: not primary, shutting down. */
+    private static final Set<Integer> STATE_CHANGE_CODES = Set.of(91, 189, 10107, 11600, 11602, 13435, 13436);
 
     private final FakeMember member;
     private final Handshake handshake;
@@ -64,6 +65,11 @@ public final class CommandRouter {
 
     public void restarted() {
         handshake.restarted();
+    }
+
+    /** Answers waiting hellos at once, for example because the member is stopping. */
+    public void stopping() {
+        handshake.changed();
     }
 
     /** Answers one command; never throws except {@link CloseConnection} and interruption. */
@@ -103,6 +109,9 @@ public final class CommandRouter {
             throw new CloseConnection();
         }
         if (action.error() != null) {
+            if (STATE_CHANGE_CODES.contains(action.error().code())) {
+                handshake.changed();
+            }
             throw action.error();
         }
     }
@@ -114,8 +123,7 @@ public final class CommandRouter {
             case "isMaster":
             case "ismaster":
                 rememberAppName(command, connection);
-                return handshake.hello(command, !name.equals("hello"), member.lastTimestamp(), connection.id(),
-                    connection::awaitTopologyChange);
+                return handshake.hello(command, !name.equals("hello"), member.lastTimestamp(), connection.id());
             case "buildInfo":
             case "buildinfo":
                 return handshake.buildInfo();

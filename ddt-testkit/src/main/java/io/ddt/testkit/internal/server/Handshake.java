@@ -24,6 +24,8 @@ final class Handshake {
 
     private final java.util.function.Supplier<ServerSettings> settings;
     private volatile ObjectId processId = new ObjectId();
+    private final java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+    private final Object changes = new Object();
 
     Handshake(java.util.function.Supplier<ServerSettings> settings) {
         this.settings = settings;
@@ -32,19 +34,42 @@ final class Handshake {
     /** A restarted member presents a new process id, as a real one does. */
     void restarted() {
         processId = new ObjectId();
+        changed();
     }
 
-    BsonDocument hello(BsonDocument command, boolean legacy, BsonTimestamp lastWrite, long connectionId,
-                       Waiter waiter) throws InterruptedException {
-        if (command.containsKey("topologyVersion") && command.containsKey("maxAwaitTimeMS")) {
-            BsonDocument version = command.getDocument("topologyVersion");
-            if (version.get("processId").equals(new BsonObjectId(processId))) {
-                waiter.await(command.getNumber("maxAwaitTimeMS").longValue());
+    /**
+     * The member's state changed (a restart, a stop, a state-change error injected by a fail
+     * point): awaitable hellos answer now, as a real member's do when its topologyVersion moves.
+     */
+    void changed() {
+        synchronized (changes) {
+            counter.incrementAndGet();
+            changes.notifyAll();
+        }
+    }
+
+    private void awaitChange(BsonDocument version, long maxAwaitMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + maxAwaitMillis * 1_000_000L;
+        synchronized (changes) {
+            while (version.get("processId").equals(new BsonObjectId(processId))
+                && version.getNumber("counter").longValue() == counter.get()) {
+                long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+                if (remaining <= 0) {
+                    return;
+                }
+                changes.wait(remaining);
             }
+        }
+    }
+
+    BsonDocument hello(BsonDocument command, boolean legacy, BsonTimestamp lastWrite, long connectionId)
+        throws InterruptedException {
+        if (command.containsKey("topologyVersion") && command.containsKey("maxAwaitTimeMS")) {
+            awaitChange(command.getDocument("topologyVersion"), command.getNumber("maxAwaitTimeMS").longValue());
         }
         String me = settings.get().hostAndPort();
         BsonDocument response = new BsonDocument("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId))
-            .append("counter", new BsonInt64(0)));
+            .append("counter", new BsonInt64(counter.get())));
         response.append("hosts", new BsonArray(List.of(new BsonString(me))))
             .append("setName", new BsonString(settings.get().replicaSetName()))
             .append("setVersion", new BsonInt32(1))
@@ -89,10 +114,5 @@ final class Handshake {
             .append("maxBsonObjectSize", new BsonInt32(DocumentWrites.MAX_DOCUMENT_SIZE))
             .append("storageEngines", new BsonArray(List.of(new BsonString("wiredTiger"))))
             .append("ok", new BsonDouble(1));
-    }
-
-    /** Blocks an awaitable hello until the server changes or the time passes. */
-    interface Waiter {
-        void await(long millis) throws InterruptedException;
     }
 }

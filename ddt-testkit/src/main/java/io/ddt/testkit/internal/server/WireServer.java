@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +37,6 @@ public final class WireServer {
     private final AtomicInteger threadIds = new AtomicInteger();
     private final AtomicInteger replyIds = new AtomicInteger();
     private volatile ServerSocket listener;
-    private volatile CountDownLatch stopped = new CountDownLatch(1);
 
     public WireServer(CommandRouter router, String name) {
         this.router = router;
@@ -61,7 +59,6 @@ public final class WireServer {
             throw new IllegalStateException("Cannot start fake cluster on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         listener = socket;
-        stopped = new CountDownLatch(1);
         Thread acceptor = new Thread(this::acceptLoop, "ddt-fake-" + name + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -123,9 +120,9 @@ public final class WireServer {
             return;
         }
         listener = null;
+        router.stopping();
         closeQuietly(socket);
         dropConnections();
-        stopped.countDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!sockets.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -164,10 +161,6 @@ public final class WireServer {
             this.appName = value;
         }
 
-        @Override
-        public void awaitTopologyChange(long millis) throws InterruptedException {
-            stopped.await(millis, TimeUnit.MILLISECONDS);
-        }
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
