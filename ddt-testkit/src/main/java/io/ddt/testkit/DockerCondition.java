@@ -14,10 +14,18 @@ final class DockerCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        boolean available = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("dockerAvailable", key -> RealCluster.dockerAvailable(), Boolean.class);
-        return available
+        return dockerAvailable(context)
                 ? ConditionEvaluationResult.enabled("Docker is available")
                 : ConditionEvaluationResult.disabled("Docker is not available");
+    }
+
+    /**
+     * Tells whether Docker answers, asking Testcontainers once per test run.
+     *
+     * @param context any context of the run; the answer is kept in its root
+     */
+    static boolean dockerAvailable(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("dockerAvailable", key -> RealCluster.dockerAvailable(), Boolean.class);
     }
 }

@@ -19,6 +19,15 @@ public final class FakeClusterLauncher {
     private FakeClusterLauncher() {
     }
 
+    /**
+     * Starts the cluster and serves on the main thread until a shutdown signal or the end of
+     * standard input; a shutdown hook closes the cluster. Exit codes: 0 after a clean stop, 1 if
+     * the cluster cannot start (such as a port in use), 2 for bad arguments; the reason is on
+     * standard error.
+     *
+     * @param args the options above
+     * @throws InterruptedException if the main thread is interrupted while serving
+     */
     public static void main(String[] args) throws InterruptedException {
         FakeCluster.Builder builder;
         try {
@@ -29,7 +38,15 @@ public final class FakeClusterLauncher {
             System.exit(2);
             return;
         }
-        FakeCluster cluster = builder.start();
+        FakeCluster cluster;
+        try {
+            cluster = builder.start();
+        } catch (IllegalStateException e) {
+            // The message says what to do (another port, say); a stack trace would bury it.
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();
@@ -68,7 +85,7 @@ public final class FakeClusterLauncher {
             }
             String value = args[++i];
             switch (flag) {
-                case "--port": builder.port(parseInt(flag, value)); break;
+                case "--port": builder.port(parsePort(flag, value)); break;
                 case "--replica-set": builder.replicaSetName(value); break;
                 case "--version": builder.serverVersion(value); break;
                 case "--oplog-size": builder.oplogSizeBytes(parseLong(flag, value)); break;
@@ -79,8 +96,13 @@ public final class FakeClusterLauncher {
         return builder;
     }
 
-    private static int parseInt(String flag, String value) {
-        return (int) parseLong(flag, value);
+    private static int parsePort(String flag, String value) {
+        long port = parseLong(flag, value);
+        // Checked here: a cast to int would turn 4294967296 into 0, "any free port".
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(flag + " must be 0 to 65535, not " + value);
+        }
+        return (int) port;
     }
 
     private static long parseLong(String flag, String value) {
