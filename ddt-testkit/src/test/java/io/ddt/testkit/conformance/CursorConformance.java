@@ -50,8 +50,8 @@ abstract class CursorConformance extends ConformanceSupport {
         try (MongoCursor<BsonDocument> cursor = oplog().find(Filters.and(Filters.gt("ts", start),
                 Filters.eq("ns", coll.getNamespace().getFullName())))
             .cursorType(CursorType.TailableAwait).maxAwaitTime(5, TimeUnit.SECONDS).iterator()) {
-            long worst = 0;
-            for (int i = 0; i < 5; i++) {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
                 Future<Long> received = reader.submit(() -> {
                     cursor.next();
                     return System.nanoTime();
@@ -59,9 +59,12 @@ abstract class CursorConformance extends ConformanceSupport {
                 Thread.sleep(150);
                 long written = System.nanoTime();
                 coll.insertOne(doc("_id", i));
-                worst = Math.max(worst, received.get(5, TimeUnit.SECONDS) - written);
+                latencies.add(TimeUnit.NANOSECONDS.toMillis(received.get(5, TimeUnit.SECONDS) - written));
             }
-            assertThat(TimeUnit.NANOSECONDS.toMillis(worst)).isLessThan(100);
+            latencies.sort(null);
+            // The median, so that one GC pause on a loaded machine does not decide; a polling
+            // reader would show its poll interval in every sample.
+            assertThat(latencies.get(3)).as("median latency in ms of %s", latencies).isLessThan(100);
         } finally {
             reader.shutdownNow();
         }
