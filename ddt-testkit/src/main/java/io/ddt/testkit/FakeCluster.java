@@ -56,7 +56,12 @@ public final class FakeCluster implements TestCluster {
             builder.serverVersion, builder.oplogSizeBytes, builder.noopInterval.toMillis(), builder.transactionOpsPerEntry);
         this.router = new CommandRouter(member, requested);
         this.server = new WireServer(router, name);
-        this.settings = requested.withPort(server.start(requested.host(), requested.port()));
+        try {
+            this.settings = requested.withPort(server.start(requested.host(), requested.port()));
+        } catch (RuntimeException e) {
+            member.close();
+            throw e;
+        }
         router.settings(settings);
         this.noopWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ddt-fake-" + name + "-noop");
