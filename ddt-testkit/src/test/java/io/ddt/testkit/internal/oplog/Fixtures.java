@@ -14,7 +14,7 @@ import org.bson.BsonDocument;
  * Reads shared/fixtures/oplog-cases.jsonl, which lives beside the repository checkout (the repo is
  * .../main with shared/ next to it), so it is found by walking up from the working directory.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final String RELATIVE_PATH = "shared/fixtures/oplog-cases.jsonl";
     private static final Path FALLBACK = Paths.get("/work", RELATIVE_PATH);
@@ -22,7 +22,7 @@ final class Fixtures {
     private Fixtures() {}
 
     /** Returns every case, one document per line, in file order. */
-    static List<BsonDocument> all() {
+    public static List<BsonDocument> all() {
         Path file = locate();
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
