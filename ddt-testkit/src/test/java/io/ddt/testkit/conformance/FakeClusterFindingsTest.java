@@ -8,7 +8,6 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoCollection;
@@ -19,8 +18,8 @@ import io.ddt.testkit.TestCluster;
 
 /**
  * Bugs of the fake cluster that the oplog self-check ({@code io.ddt.testkit.selfcheck}) found,
- * each reduced to its smallest reproduction. Each is disabled until the fake is fixed; enable it
- * then, and the self-check's tolerance for it can go. What each expects is what MongoDB 7.0 does.
+ * each reduced to its smallest reproduction and kept as a regression test. What each expects is
+ * what MongoDB 7.0 does.
  */
 class FakeClusterFindingsTest extends ConformanceSupport {
 
@@ -50,7 +49,7 @@ class FakeClusterFindingsTest extends ConformanceSupport {
      */
 
     @Test
-    @Disabled("bug: replaceOne stores the replacement in the replaced document's field order, not its own")
+
     void replaceOneStoresTheReplacementInItsOwnFieldOrder() {
         MongoCollection<BsonDocument> coll = freshDatabase().getCollection("c", BsonDocument.class);
         coll.insertOne(BsonDocument.parse("{_id: 1, a: 1, b: 2, c: 3}"));
@@ -59,7 +58,7 @@ class FakeClusterFindingsTest extends ConformanceSupport {
     }
 
     @Test
-    @Disabled("bug: findOneAndReplace stores the replacement in the replaced document's field order, not its own")
+
     void findOneAndReplaceStoresTheReplacementInItsOwnFieldOrder() {
         MongoCollection<BsonDocument> coll = freshDatabase().getCollection("c", BsonDocument.class);
         coll.insertOne(BsonDocument.parse("{_id: 1, a: 1, b: 2, c: 3}"));
@@ -68,7 +67,7 @@ class FakeClusterFindingsTest extends ConformanceSupport {
     }
 
     @Test
-    @Disabled("bug: a pipeline update that reorders fields is stored in the old order (its logged replacement is right)")
+
     void pipelineUpdateStoresItsResultsFieldOrderWithIdFirst() {
         MongoCollection<BsonDocument> coll = freshDatabase().getCollection("c", BsonDocument.class);
         coll.insertOne(BsonDocument.parse("{_id: 1, a: 1, b: 2, c: 3}"));

@@ -43,17 +43,6 @@ class OplogReplayerTest {
     }
 
     @Test
-    void preImageOrderKeepsTheReplacedDocumentsFieldOrder() {
-        OplogReplayer fakeOrder = new OplogReplayer(ReplacementOrder.PRE_IMAGE);
-        fakeOrder.apply(entry("{ts: ts(1), op: 'c', ns: 'd.$cmd', o: {create: 'c'}}"));
-        fakeOrder.apply(entry("{ts: ts(2), op: 'i', ns: 'd.c', o: {_id: 1, a: 1, b: 2, c: 3}}"));
-        fakeOrder.apply(entry("{ts: ts(3), op: 'u', ns: 'd.c', o: {_id: 1, c: 30, b: 20, d: 5}, o2: {_id: 1}}"));
-
-        assertThat(fakeOrder.documents("d.c").get(IdKey.of(new BsonInt32(1))).toJson())
-            .isEqualTo("{\"_id\": 1, \"b\": 20, \"c\": 30, \"d\": 5}");
-    }
-
-    @Test
     void partialTxnChainIsAppliedWhenItsLastEntryArrives() {
         apply("{ts: ts(1), op: 'c', ns: 'd.$cmd', " + UI + ", o: {create: 'c'}}");
         apply("{" + TXN + ", ts: ts(2), op: 'c', ns: 'admin.$cmd', o: {applyOps: ["

@@ -56,39 +56,22 @@ class OplogSelfCheckTest {
             assertThat(stats.operations()).isEqualTo((long) PHASES * OPERATIONS_PER_PHASE);
             assertThat(stats.errors()).as("workload errors other than duplicate keys: %s", stats.firstErrors()).isZero();
             assertThat(OplogCensus.of(oplog)).as("kinds of entry in the oplog").containsAll(OplogCensus.EXPECTED);
-            Check check = check(client, oplog, ReplacementOrder.AS_LOGGED);
-            if (!check.exact()) {
-                toleratingReplacementFieldOrder(client, oplog, check);
-            }
+            Check check = check(client, oplog);
+            assertThat(check.exact()).as("the oplog rebuilds every collection exactly:%n%s", report(check, oplog)).isTrue();
             assertThat(check.replayer().namespaces()).contains(DdlInterludes.ORDERS, DdlInterludes.CUSTOMERS,
                 DdlInterludes.ITEMS, DdlInterludes.CAPPED, "archive.published_old");
             assertThat(check.comparison().documentsCompared()).isGreaterThan(10_000);
         }
     }
 
-    /**
-     * The fake stores a replacement in the field order of the document it replaced (see
-     * {@code io.ddt.testkit.conformance.FakeClusterFindingsTest}); while it does, the replay is
-     * held to exactly that order, so every other byte still counts. Passes only if that explains
-     * every difference.
-     */
-    private static void toleratingReplacementFieldOrder(MongoClient client, List<RawBsonDocument> oplog, Check strict) {
-        Check tolerant = check(client, oplog, ReplacementOrder.PRE_IMAGE);
-        assertThat(tolerant.exact()).as("beyond the known replacement field-order bug:\n%s\nstrict replay:\n%s",
-            report(tolerant, oplog), report(strict, oplog)).isTrue();
-        long reordered = strict.comparison().differences().stream().mapToLong(d -> d.differentCount()).sum();
-        LOG.warn("self-check seed {}: {} documents are exact only when replacements keep the replaced document's field "
-            + "order, a known bug of the fake (FakeClusterFindingsTest); every other byte matches", SEED, reordered);
-    }
-
-    private static Check check(MongoClient client, List<RawBsonDocument> oplog, ReplacementOrder order) {
+    private static Check check(MongoClient client, List<RawBsonDocument> oplog) {
         long start = System.nanoTime();
-        OplogReplayer replayer = new OplogReplayer(order);
+        OplogReplayer replayer = new OplogReplayer();
         oplog.forEach(replayer::apply);
         long replayed = System.nanoTime();
         ReplayComparison comparison = ReplayComparison.compare(client, replayer, BATCH);
-        LOG.info("self-check seed {}, replacements {}: replayed in {} ms; {} documents in {} namespaces compared in {} ms",
-            SEED, order, millis(start, replayed), comparison.documentsCompared(), replayer.namespaces().size(),
+        LOG.info("self-check seed {}: replayed in {} ms; {} documents in {} namespaces compared in {} ms",
+            SEED, millis(start, replayed), comparison.documentsCompared(), replayer.namespaces().size(),
             millis(replayed, System.nanoTime()));
         return new Check(replayer, comparison);
     }

@@ -16,28 +16,6 @@ enum ReplacementOrder {
         BsonDocument store(BsonDocument before, BsonDocument replacement) {
             return idFirst(replacement);
         }
-    },
-
-    /**
-     * Fields the replaced document had keep its order, new ones follow: what the fake cluster
-     * stores today (a bug), so that a self-check can still hold every other byte to account.
-     */
-    PRE_IMAGE {
-        @Override
-        BsonDocument store(BsonDocument before, BsonDocument replacement) {
-            BsonDocument merged = new BsonDocument();
-            before.forEach((name, value) -> {
-                if (replacement.containsKey(name)) {
-                    merged.append(name, replacement.get(name));
-                }
-            });
-            replacement.forEach((name, value) -> {
-                if (!merged.containsKey(name)) {
-                    merged.append(name, value);
-                }
-            });
-            return idFirst(merged);
-        }
     };
 
     /** The document stored when {@code replacement} replaces {@code before}; neither is modified. */

@@ -156,9 +156,23 @@ final class DocumentWrites {
         }
     }
 
+    /**
+     * Stores {@code after} in place of the document with this id, byte for byte: the engine's own
+     * replace keeps the old document's field order, a real member the new one's (with
+     * {@code _id} first), so the document is removed and inserted again.
+     */
     void replace(String namespace, BsonValue id, BsonDocument after) {
-        BsonDocument reply = member.engine().run(database(namespace), new BsonDocument("update", new BsonString(collection(namespace)))
-            .append("updates", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id)).append("u", after)))));
+        BsonDocument stored = withIdFirst(after);
+        BsonDocument before = member.engine().findById(namespace, id);
+        BsonDocument byId = new BsonDocument("q", new BsonDocument("_id", id)).append("limit", new BsonInt32(1));
+        member.engine().run(database(namespace), new BsonDocument("delete", new BsonString(collection(namespace)))
+            .append("deletes", new BsonArray(List.of(byId))));
+        BsonDocument reply = member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
+            .append("documents", new BsonArray(List.of(stored))));
+        if (reply.containsKey("writeErrors") && before != null) {
+            member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
+                .append("documents", new BsonArray(List.of(before))));
+        }
         throwWriteError(reply);
     }
 
