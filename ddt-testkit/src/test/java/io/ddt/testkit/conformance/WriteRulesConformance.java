@@ -49,6 +49,21 @@ abstract class WriteRulesConformance extends ConformanceSupport {
     }
 
     @Test
+    void validatorRejectsInvalidDocumentsUnlessBypassed() {
+        com.mongodb.client.MongoDatabase db = freshDatabase();
+        db.createCollection("v", new com.mongodb.client.model.CreateCollectionOptions().validationOptions(
+            new com.mongodb.client.model.ValidationOptions().validator(Filters.exists("name"))));
+        MongoCollection<Document> coll = db.getCollection("v");
+        coll.insertOne(doc("_id", 1, "name", "ok"));
+        assertThatThrownBy(() -> coll.insertOne(doc("_id", 2))).isInstanceOf(MongoWriteException.class)
+            .satisfies(e -> assertThat(((MongoWriteException) e).getError().getCode()).isEqualTo(121));
+        assertThatThrownBy(() -> coll.updateOne(Filters.eq("_id", 1), Updates.unset("name")))
+            .isInstanceOf(MongoWriteException.class);
+        coll.insertOne(doc("_id", 3), new com.mongodb.client.model.InsertOneOptions().bypassDocumentValidation(true));
+        assertThat(coll.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
     void committedTransactionIsOneApplyOpsEntry() {
         MongoCollection<Document> coll = freshDatabase().getCollection("c");
         coll.insertOne(doc("_id", 0, "n", 0));

@@ -37,6 +37,7 @@ final class DocumentWrites {
         BsonDocument stored = withIdFirst(document);
         checkSize(stored);
         Catalog.Entry collection = member.ddl().ensureCollection(namespace);
+        Validators.check(collection, null, stored, context.bypassValidation());
         member.constraints().check(namespace, null, stored);
         BsonDocument reply = member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
             .append("documents", new BsonArray(List.of(stored))).append("ordered", BsonBoolean.TRUE));
@@ -102,6 +103,7 @@ final class DocumentWrites {
         if (java.util.Arrays.equals(bytes(before), bytes(after))) {
             return null;
         }
+        Validators.check(member.catalog().get(namespace), before, after, context.bypassValidation());
         member.constraints().check(namespace, before, after);
         replace(namespace, id, after);
         member.constraints().changed(namespace, before, after);

@@ -13,6 +13,7 @@ final class WriteContext {
     private final BsonDocument lsid;
     private final BsonInt64 txnNumber;
     private final boolean inTransaction;
+    private boolean bypassValidation;
     private int stmtId;
 
     WriteContext(BsonDocument lsid, BsonInt64 txnNumber, boolean inTransaction) {
@@ -22,12 +23,20 @@ final class WriteContext {
     }
 
     static WriteContext of(BsonDocument command) {
+        WriteContext context;
         if (!command.containsKey("lsid") || !command.containsKey("txnNumber")) {
-            return none();
+            context = none();
+        } else {
+            boolean transaction = command.containsKey("autocommit") && !command.getBoolean("autocommit").getValue();
+            context = new WriteContext(command.getDocument("lsid"), command.getNumber("txnNumber").isInt64()
+                ? command.getInt64("txnNumber") : new BsonInt64(command.getNumber("txnNumber").longValue()), transaction);
         }
-        boolean transaction = command.containsKey("autocommit") && !command.getBoolean("autocommit").getValue();
-        return new WriteContext(command.getDocument("lsid"), command.getNumber("txnNumber").isInt64()
-            ? command.getInt64("txnNumber") : new BsonInt64(command.getNumber("txnNumber").longValue()), transaction);
+        context.bypassValidation = Validators.bypass(command);
+        return context;
+    }
+
+    boolean bypassValidation() {
+        return bypassValidation;
     }
 
     /** A write outside any session, such as a capped collection's trim. */
