@@ -105,11 +105,8 @@ final class QueryCommands {
         if (entry == null) {
             return member.cursors().open(namespace, new ArrayList<>(), command, true);
         }
-        BsonDocument run = new BsonDocument("aggregate", new BsonString(source)).append("pipeline", Pipelines.normalize(full))
-            .append("cursor", new BsonDocument());
-        BsonDocument reply = member.engine().run(database, run);
-        return member.cursors().open(namespace, MjsEngine.documents(reply.getDocument("cursor").getArray("firstBatch")),
-            command, true);
+        List<BsonDocument> results = new SampledAggregation(member.engine()).run(database, source, Pipelines.normalize(full));
+        return member.cursors().open(namespace, results, command, true);
     }
 
     /**
