@@ -1,0 +1,195 @@
+package io.ddt.internal.copy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+
+import io.ddt.CopySettings;
+import io.ddt.DdtException;
+import io.ddt.NamespaceFilter;
+import io.ddt.NamespaceMapping;
+import io.ddt.spi.CollectionCopyState;
+import io.ddt.spi.CopyListener;
+import io.ddt.spi.CopyState;
+import io.ddt.spi.RangeState;
+
+/**
+ * One run of the full copy: plan, check the target, create collections and views, split,
+ * copy every range on a pool of named workers, build indexes as each collection finishes,
+ * restore TTL expiry at the end. Every check that can fail runs before the first write.
+ */
+public final class CopyRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyRun.class);
+
+    private final MongoClient source;
+    private final MongoClient target;
+    private final CopySettings settings;
+    private final MetadataCopier metadata;
+    private final IndexCopier indexes;
+    private final boolean restoreTtlAtEnd;
+
+    public CopyRun(MongoClient source, MongoClient target, NamespaceFilter filter, NamespaceMapping mapping,
+                   CopySettings settings, boolean restoreTtlAtEnd) {
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+        this.metadata = new MetadataCopier(source, target, filter, mapping);
+        this.indexes = new IndexCopier(source, target, settings.deferTtl());
+        this.restoreTtlAtEnd = restoreTtlAtEnd;
+    }
+
+    public CopyState copy(CopyState resume, CopyListener listener) {
+        List<SourceCollection> selected = metadata.selected();
+        metadata.checkTargets(selected, resume, settings.targetPolicy());
+        CopyStateHolder state = new CopyStateHolder(resume, listener);
+        Map<String, CollectionProgress> progress = new ConcurrentHashMap<>();
+        for (SourceCollection collection : selected) {
+            metadata.create(collection);
+        }
+        List<SourceCollection> collections = new ArrayList<>();
+        for (SourceCollection collection : selected) {
+            if (!collection.isView()) {
+                collections.add(collection);
+                prepare(collection, state, progress);
+            }
+        }
+        LOG.info("{}: copying {} collections and {} views in {} ranges with {} threads", settings.jobName(),
+            collections.size(), selected.size() - collections.size(), rangeCount(state), settings.threads());
+        runRanges(collections, state, progress, listener);
+        if (settings.deferTtl() && restoreTtlAtEnd) {
+            restoreTtl();
+        }
+        LOG.info("{}: full copy done, {} documents", settings.jobName(), state.get().documents());
+        return state.get();
+    }
+
+    /** Sets TTL expiry on the target back to the source's, after a copy that deferred it. */
+    public void restoreTtl() {
+        for (SourceCollection collection : metadata.selected()) {
+            if (!collection.isView()) {
+                indexes.restoreTtl(collection);
+            }
+        }
+    }
+
+    private void prepare(SourceCollection collection, CopyStateHolder state, Map<String, CollectionProgress> progress) {
+        String namespace = collection.source().fullName();
+        CollectionCopyState existing = state.collection(namespace);
+        if (existing == null || existing.ranges().isEmpty()) {
+            if (settings.indexesFirst()) {
+                indexes.build(collection);
+            }
+            List<RangeState> ranges = new RangeSplitter(settings.rangeDocuments()).split(sourceCollection(collection, BsonDocument.class));
+            state.update(namespace, c -> {
+                CollectionCopyState split = c.withRanges(ranges);
+                return settings.indexesFirst() ? split.withIndexesBuilt() : split;
+            });
+        }
+        long estimated = sourceCollection(collection, BsonDocument.class).estimatedDocumentCount();
+        progress.put(namespace, new CollectionProgress(namespace, estimated, state.collection(namespace).documents()));
+    }
+
+    private void runRanges(List<SourceCollection> collections, CopyStateHolder state, Map<String, CollectionProgress> progress,
+                           CopyListener listener) {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads(settings.jobName(), "copy"));
+        ProgressReporter reporter = new ProgressReporter(settings, collections, progress, listener);
+        ByteBudget budget = new ByteBudget(settings.maxBytesInFlight());
+        BatchWriter writer = new BatchWriter(settings, listener);
+        ExecutorCompletionService<RangeState> completion = new ExecutorCompletionService<>(workers);
+        List<Future<RangeState>> futures = new ArrayList<>();
+        try {
+            for (SourceCollection collection : collections) {
+                futures.addAll(submit(collection, state, progress.get(collection.source().fullName()), budget, writer, completion));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                completion.take().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DdtException(settings.jobName() + ": full copy interrupted; resume from the last saved state", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof DdtException ? (DdtException) cause
+                : new DdtException(settings.jobName() + ": full copy failed: " + cause, cause);
+        } finally {
+            futures.forEach(future -> future.cancel(true));
+            workers.shutdownNow();
+            awaitQuietly(workers);
+            reporter.close();
+            LOG.debug("{}: peak bytes in flight {}", settings.jobName(), budget.peak());
+        }
+    }
+
+    private List<Future<RangeState>> submit(SourceCollection collection, CopyStateHolder state, CollectionProgress progress,
+                                            ByteBudget budget, BatchWriter writer, ExecutorCompletionService<RangeState> completion) {
+        String namespace = collection.source().fullName();
+        CollectionCopyState current = state.collection(namespace);
+        AtomicInteger remaining = new AtomicInteger((int) current.ranges().stream().filter(r -> !r.done()).count());
+        Runnable onRangeDone = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                finishCollection(collection, state, progress);
+            }
+        };
+        if (remaining.get() == 0) {
+            finishCollection(collection, state, progress);
+            return List.of();
+        }
+        RangeCopyTask.Context context = new RangeCopyTask.Context(state, budget, writer, settings.batchDocuments(),
+            settings.batchBytes(), settings.retryTimeout().toMillis(), onRangeDone);
+        MongoCollection<RawBsonDocument> from = sourceCollection(collection, RawBsonDocument.class);
+        MongoCollection<RawBsonDocument> to = target.getDatabase(collection.target().database())
+            .getCollection(collection.target().collection(), RawBsonDocument.class);
+        List<Future<RangeState>> futures = new ArrayList<>();
+        for (RangeState range : current.ranges()) {
+            if (!range.done()) {
+                futures.add(completion.submit(new RangeCopyTask(namespace, range.index(), from, to, progress, context)));
+            }
+        }
+        return futures;
+    }
+
+    private void finishCollection(SourceCollection collection, CopyStateHolder state, CollectionProgress progress) {
+        String namespace = collection.source().fullName();
+        if (!state.collection(namespace).indexesBuilt()) {
+            indexes.build(collection);
+            state.update(namespace, CollectionCopyState::withIndexesBuilt);
+        }
+        progress.finished();
+        LOG.info("{}: {} copied to {}: {} documents", settings.jobName(), namespace, collection.target(),
+            state.collection(namespace).documents());
+    }
+
+    private <T> MongoCollection<T> sourceCollection(SourceCollection collection, Class<T> type) {
+        return source.getDatabase(collection.source().database()).getCollection(collection.source().collection(), type)
+            .withReadPreference(settings.readPreference());
+    }
+
+    private static int rangeCount(CopyStateHolder state) {
+        return state.get().collections().stream().mapToInt(c -> c.ranges().size()).sum();
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

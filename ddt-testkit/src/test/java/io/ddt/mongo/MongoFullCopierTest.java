@@ -1,0 +1,124 @@
+package io.ddt.mongo;
+
+import static io.ddt.testkit.assertions.DdtAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.BsonBinary;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonMaxKey;
+import org.bson.BsonMinKey;
+import org.bson.BsonNull;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
+import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ValidationOptions;
+
+import io.ddt.CopySettings;
+import io.ddt.spi.CopyListener;
+import io.ddt.spi.CopyState;
+import io.ddt.testkit.Cluster;
+import io.ddt.testkit.Clusters;
+import io.ddt.testkit.FakeCluster;
+
+/** The MongoDB full copy between two fake clusters, through its public API. */
+@Clusters
+class MongoFullCopierTest {
+
+    @Cluster
+    FakeCluster source;
+
+    @Cluster
+    FakeCluster target;
+
+    static List<BsonValue> everyIdType() {
+        return List.of(new BsonInt32(1), new BsonInt64(2), new BsonDouble(2.5), new BsonDecimal128(Decimal128.parse("3.75")),
+            new BsonString("a"), new BsonString("zé"), new BsonObjectId(new ObjectId()),
+            new BsonDateTime(1_700_000_000_000L), new BsonBinary(new byte[] {1, 2}), new BsonBinary((byte) 0x80, new byte[] {3}),
+            new BsonBinary((byte) 4, ByteBuffer.allocate(16).putLong(1).putLong(2).array()),
+            new BsonDocument("k", new BsonInt32(1)), BsonBoolean.TRUE, BsonNull.VALUE, new BsonMinKey(), new BsonMaxKey(),
+            new BsonTimestamp(5, 6));
+    }
+
+    @Test
+    void copiesEveryIdTypeExactlyOnceWhetherSplitOrNot() {
+        MongoCollection<BsonDocument> ids = source.client().getDatabase("shop").getCollection("ids", BsonDocument.class);
+        List<BsonDocument> documents = new ArrayList<>();
+        for (BsonValue id : everyIdType()) {
+            documents.add(new BsonDocument("_id", id).append("v", new BsonString("x".repeat(20))));
+        }
+        for (int i = 100; i < 400; i++) {
+            documents.add(new BsonDocument("_id", new BsonInt32(i)));
+            documents.add(new BsonDocument("_id", new BsonString("s" + i)));
+        }
+        ids.insertMany(documents);
+        CopyState state = copier(CopySettings.builder().rangeDocuments(50).threads(3).build()).copy(CopyState.empty(), CopyListener.NONE);
+        assertThat(state.isComplete()).isTrue();
+        assertThat(state.collection("shop.ids").ranges().size()).isGreaterThan(5);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
+    void copiesOptionsIndexesAndViews() {
+        MongoDatabase db = source.client().getDatabase("app");
+        db.createCollection("events", new CreateCollectionOptions().capped(true).sizeInBytes(1 << 20).maxDocuments(1000));
+        db.createCollection("users", new CreateCollectionOptions().validationOptions(new ValidationOptions()
+            .validator(Filters.exists("name"))));
+        MongoCollection<Document> users = db.getCollection("users");
+        users.insertMany(List.of(new Document("_id", 1).append("name", "a").append("email", "a@x").append("at", new java.util.Date()),
+            new Document("_id", 2).append("name", "b")));
+        users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).sparse(true));
+        users.createIndex(Indexes.ascending("at"), new IndexOptions().expireAfter(3600L, TimeUnit.SECONDS));
+        users.createIndex(Indexes.compoundIndex(Indexes.ascending("name"), Indexes.descending("email")),
+            new IndexOptions().partialFilterExpression(Filters.exists("email")).hidden(true));
+        db.createView("named", "users", List.of(new Document("$match", new Document("name", new Document("$exists", true)))));
+        db.getCollection("events").insertOne(new Document("_id", 1));
+        copier(CopySettings.defaults()).copy(CopyState.empty(), CopyListener.NONE);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
+    void ttlExpiryStaysDeferredUntilRestored() {
+        MongoCollection<Document> sessions = source.client().getDatabase("app").getCollection("sessions");
+        sessions.insertOne(new Document("_id", 1).append("at", new java.util.Date()));
+        sessions.createIndex(Indexes.ascending("at"), new IndexOptions().expireAfter(60L, TimeUnit.SECONDS));
+        MongoFullCopier copier = MongoFullCopier.builder(source.client(), target.client()).restoreTtlAtEnd(false).build();
+        copier.copy(CopyState.empty(), CopyListener.NONE);
+        assertThat(ttlOf("app", "sessions")).isEqualTo(Integer.MAX_VALUE);
+        copier.restoreTtl();
+        assertThat(ttlOf("app", "sessions")).isEqualTo(60);
+    }
+
+    private long ttlOf(String database, String collection) {
+        return target.client().getDatabase(database).getCollection(collection).listIndexes(BsonDocument.class)
+            .into(new ArrayList<>()).stream().filter(i -> i.containsKey("expireAfterSeconds")).findFirst().orElseThrow()
+            .getNumber("expireAfterSeconds").longValue();
+    }
+
+    MongoFullCopier copier(CopySettings settings) {
+        return MongoFullCopier.builder(source.client(), target.client()).settings(settings).build();
+    }
+}
