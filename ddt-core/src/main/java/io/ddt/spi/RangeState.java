@@ -115,14 +115,13 @@ public record RangeState(int index, String bracket, BsonValue lower, BsonValue u
     }
 
     private static String describe(BsonValue value) {
-        if ((value.getBsonType() == org.bson.BsonType.MIN_KEY)) {
+        if (value.getBsonType() == org.bson.BsonType.MIN_KEY) {
             return "min";
         }
-        if ((value.getBsonType() == org.bson.BsonType.MAX_KEY)) {
+        if (value.getBsonType() == org.bson.BsonType.MAX_KEY) {
             return "max";
         }
-        return value.getBsonType().name().toLowerCase(java.util.Locale.ROOT) + (value.isString() || value.isNumber()
-            || value.isObjectId() ? ":" + (value.isObjectId() ? value.asObjectId().getValue().toHexString()
-            : value.isString() ? value.asString().getValue() : value.asNumber().toString()) : "");
+        String json = new BsonDocument("v", value).toJson();
+        return json.substring(json.indexOf(':') + 2, json.length() - 1);
     }
 }

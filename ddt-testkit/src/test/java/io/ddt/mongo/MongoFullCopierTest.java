@@ -82,6 +82,65 @@ class MongoFullCopierTest {
     }
 
     @Test
+    void copiesEveryBsonTypeByteForByte() {
+        MongoCollection<BsonDocument> types = source.client().getDatabase("shop").getCollection("types", BsonDocument.class);
+        for (int i = 0; i < 5; i++) {
+            types.insertOne(io.ddt.testkit.BsonSamples.everyType());
+        }
+        copier(CopySettings.builder().rangeDocuments(2).build()).copy(CopyState.empty(), CopyListener.NONE);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
+    void reportsProgressWithRatesAndTimeLeft() {
+        MongoCollection<Document> docs = source.client().getDatabase("shop").getCollection("docs");
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            batch.add(new Document("_id", i));
+        }
+        docs.insertMany(batch);
+        List<io.ddt.spi.CopyProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CopyListener listener = new CopyListener() {
+            @Override
+            public void progress(io.ddt.spi.CopyProgress progress) {
+                reports.add(progress);
+            }
+        };
+        copier(CopySettings.builder().progressInterval(java.time.Duration.ofMillis(20)).build()).copy(CopyState.empty(), listener);
+        io.ddt.spi.CopyProgress last = reports.get(reports.size() - 1);
+        assertThat(last.documents()).isEqualTo(3000);
+        assertThat(last.collections()).singleElement().satisfies(c -> {
+            assertThat(c.namespace()).isEqualTo("shop.docs");
+            assertThat(c.estimatedDocuments()).isEqualTo(3000);
+            assertThat(c.bytes()).isPositive();
+            assertThat(c.done()).isTrue();
+        });
+    }
+
+    @Test
+    void transientErrorsAreRetriedFromTheLastWrittenId() {
+        MongoCollection<Document> docs = source.client().getDatabase("shop").getCollection("docs");
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            batch.add(new Document("_id", i));
+        }
+        docs.insertMany(batch);
+        target.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+            .append("mode", new Document("times", 2)).append("data", new Document("failCommands", List.of("insert"))
+                .append("errorCode", 10107).append("errorLabels", List.of("RetryableWriteError"))));
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+            .append("mode", new Document("times", 3)).append("data", new Document("failCommands", List.of("getMore"))
+                .append("closeConnection", true)));
+        try {
+            copier(CopySettings.builder().batchDocuments(200).retryTimeout(java.time.Duration.ofSeconds(30)).build())
+                .copy(CopyState.empty(), CopyListener.NONE);
+        } finally {
+            target.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
+        }
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
     void copiesOptionsIndexesAndViews() {
         MongoDatabase db = source.client().getDatabase("app");
         db.createCollection("events", new CreateCollectionOptions().capped(true).sizeInBytes(1 << 20).maxDocuments(1000));
