@@ -38,6 +38,7 @@ public final class CopySettings {
     private final long rangeDocuments;
     private final boolean indexesFirst;
     private final boolean deferTtl;
+    private final boolean deferUniqueIndexes;
     private final TargetPolicy targetPolicy;
     private final RejectPolicy rejectPolicy;
     private final ReadPreference readPreference;
@@ -54,6 +55,7 @@ public final class CopySettings {
         this.rangeDocuments = builder.rangeDocuments;
         this.indexesFirst = builder.indexesFirst;
         this.deferTtl = builder.deferTtl;
+        this.deferUniqueIndexes = builder.deferUniqueIndexes;
         this.targetPolicy = builder.targetPolicy;
         this.rejectPolicy = builder.rejectPolicy;
         this.readPreference = builder.readPreference;
@@ -115,6 +117,17 @@ public final class CopySettings {
         return deferTtl;
     }
 
+    /**
+     * @return true to leave unique indexes out of the copy, for a job that replays changes after
+     *     it: a copy of a live source is not a snapshot, so a key that moved between documents
+     *     during the copy can be held twice until the replay catches up, and a unique index
+     *     built then would fail. The job builds them after catching up with
+     *     {@code MongoFullCopier.buildDeferredIndexes()}. Default false.
+     */
+    public boolean deferUniqueIndexes() {
+        return deferUniqueIndexes;
+    }
+
     /** @return the policy for a target namespace that already holds documents; default FAIL */
     public TargetPolicy targetPolicy() {
         return targetPolicy;
@@ -163,6 +176,7 @@ public final class CopySettings {
         private long rangeDocuments = 50_000;
         private boolean indexesFirst;
         private boolean deferTtl = true;
+        private boolean deferUniqueIndexes;
         private TargetPolicy targetPolicy = TargetPolicy.FAIL;
         private RejectPolicy rejectPolicy = RejectPolicy.FAIL;
         private ReadPreference readPreference = ReadPreference.primary();
@@ -222,6 +236,11 @@ public final class CopySettings {
 
         public Builder deferTtl(boolean defer) {
             this.deferTtl = defer;
+            return this;
+        }
+
+        public Builder deferUniqueIndexes(boolean defer) {
+            this.deferUniqueIndexes = defer;
             return this;
         }
 

@@ -63,6 +63,16 @@ public final class MongoFullCopier implements FullCopier {
         return run.copy(Objects.requireNonNull(resume, "resume"), Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Builds the unique indexes that a copy with {@link CopySettings#deferUniqueIndexes()} left
+     * out; call it once the target has caught up with the source.
+     *
+     * @throws io.ddt.DdtException if a build fails, for example on keys still held twice
+     */
+    public void buildDeferredIndexes() {
+        run.buildDeferredIndexes();
+    }
+
     /** Sets TTL expiry on the target back to the source's values, for a copy built with {@code restoreTtlAtEnd(false)}. */
     public void restoreTtl() {
         run.restoreTtl();

@@ -108,12 +108,17 @@ public record RangeState(int index, String bracket, BsonValue lower, BsonValue u
         }
     }
 
+    /**
+     * Describes the range for logs and messages: its number, bracket and the types of its
+     * bounds, never the {@code _id} values themselves.
+     */
     @Override
     public String toString() {
         return "range " + index + " [" + bracket + " " + describe(lower) + ", " + describe(upper) + ")"
             + (done ? " done" : lastId == null ? " not started" : " at " + describe(lastId)) + ", " + documents + " docs";
     }
 
+    /** Names a bound by its type only: a range's bounds are {@code _id} values, which are data. */
     private static String describe(BsonValue value) {
         if (value.getBsonType() == org.bson.BsonType.MIN_KEY) {
             return "min";
@@ -121,7 +126,6 @@ public record RangeState(int index, String bracket, BsonValue lower, BsonValue u
         if (value.getBsonType() == org.bson.BsonType.MAX_KEY) {
             return "max";
         }
-        String json = new BsonDocument("v", value).toJson();
-        return json.substring(json.indexOf(':') + 2, json.length() - 1);
+        return value.getBsonType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -127,6 +127,45 @@ class MongoFullCopierRecoveryTest {
     }
 
     @Test
+    void resumingASmallMixedTypeCollectionCopiesTheTypesAfterTheLastId() {
+        List<Document> mixed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mixed.add(new Document("_id", i));
+            mixed.add(new Document("_id", "s" + i));
+            mixed.add(new Document("_id", new org.bson.types.ObjectId()));
+        }
+        source.client().getDatabase("shop").getCollection("mixed").insertMany(mixed);
+        AtomicReference<CopyState> saved = new AtomicReference<>();
+        CopyListener crashAfterFirstBatch = new CopyListener() {
+            @Override
+            public void stateChanged(CopyState state) {
+                CollectionCopyState mixedState = state.collection("shop.mixed");
+                if (mixedState != null && mixedState.documents() > 0) {
+                    saved.compareAndSet(null, state);
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        CopySettings.Builder small = CopySettings.builder().batchDocuments(5);
+        assertThatThrownBy(() -> copier(small).copy(CopyState.empty(), crashAfterFirstBatch)).isInstanceOf(DdtException.class);
+        assertThat(saved.get().documents()).isEqualTo(5);
+        copier(small.targetPolicy(CopySettings.TargetPolicy.MERGE)).copy(saved.get(), CopyListener.NONE);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
+    void transientErrorWhileReadingIndexesIsRetriedAndTheCopyCompletes() {
+        fill("shop", "orders", 10);
+        source.client().getDatabase("shop").getCollection("orders").createIndex(new Document("n", 1));
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+            .append("mode", new Document("times", 2)).append("data", new Document("failCommands", List.of("listIndexes"))
+                .append("closeConnection", true)));
+        CopyState done = copier(settings()).copy(CopyState.empty(), CopyListener.NONE);
+        assertThat(done.isComplete()).isTrue();
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
     void nonEmptyTargetFailsByDefaultBeforeAnyWrite() {
         fill("shop", "orders", 10);
         fill("shop", "customers", 10);

@@ -50,7 +50,7 @@ final class BatchWriter {
                 throw e;
             }
             for (BulkWriteError error : e.getWriteErrors()) {
-                handle(namespace, target, batch.get(error.getIndex()), error.getCode(), error.getMessage());
+                handle(namespace, target, batch.get(error.getIndex()), error.getCode(), ErrorText.withoutValues(error.getMessage()));
             }
         }
     }
@@ -63,8 +63,7 @@ final class BatchWriter {
         } else if (REJECTED.contains(code)) {
             reject(namespace, id, message);
         } else {
-            throw new DdtException("the target refused a document of " + namespace + " (_id " + describe(id)
-                + ") with error " + code + ": " + message);
+            throw new DdtException("the target refused a document of " + namespace + " with error " + code + ": " + message);
         }
     }
 
@@ -73,7 +72,7 @@ final class BatchWriter {
             target.replaceOne(new BsonDocument("_id", id), document,
                 new ReplaceOptions().upsert(true).bypassDocumentValidation(settings.bypassDocumentValidation()));
         } catch (MongoWriteException e) {
-            reject(namespace, id, e.getError().getMessage());
+            reject(namespace, id, ErrorText.withoutValues(e.getError().getMessage()));
         }
     }
 
@@ -81,13 +80,7 @@ final class BatchWriter {
         if (settings.rejectPolicy() == CopySettings.RejectPolicy.FAIL) {
             throw new DocumentRejectedException(io.ddt.Namespace.parse(namespace), id, reason);
         }
-        LOG.warn("target refused a document of {} (_id {}), skipped as the reject policy says: {}", namespace,
-            describe(id), reason);
+        LOG.warn("target refused a document of {}, skipped as the reject policy says: {}", namespace, reason);
         listener.documentRejected(namespace, id, reason);
-    }
-
-    static String describe(BsonValue id) {
-        return id == null ? "none" : id.isDocument() ? id.asDocument().toJson() : new BsonDocument("v", id).toJson()
-            .replaceFirst("^\\{\"v\": ", "").replaceFirst("}$", "");
     }
 }

@@ -50,7 +50,7 @@ public final class CopyRun {
         this.source = source;
         this.target = target;
         this.settings = settings;
-        this.metadata = new MetadataCopier(source, target, filter, mapping);
+        this.metadata = new MetadataCopier(source, target, filter, mapping, settings.deferTtl());
         this.indexes = new IndexCopier(source, target, settings.deferTtl());
         this.restoreTtlAtEnd = restoreTtlAtEnd;
     }
@@ -73,11 +73,24 @@ public final class CopyRun {
         LOG.info("{}: copying {} collections and {} views in {} ranges with {} threads", settings.jobName(),
             collections.size(), selected.size() - collections.size(), rangeCount(state), settings.threads());
         runRanges(collections, state, progress, listener);
+        if (!state.get().isComplete()) {
+            throw new DdtException(settings.jobName() + ": full copy ended incomplete (" + state.get()
+                + "); resume from the last saved state");
+        }
         if (settings.deferTtl() && restoreTtlAtEnd) {
             restoreTtl();
         }
         LOG.info("{}: full copy done, {} documents", settings.jobName(), state.get().documents());
         return state.get();
+    }
+
+    /** Builds the unique indexes a copy with {@code deferUniqueIndexes} left out. */
+    public void buildDeferredIndexes() {
+        for (SourceCollection collection : metadata.selected()) {
+            if (!collection.isView()) {
+                indexes.build(collection, IndexCopier.Selection.ONLY_UNIQUE);
+            }
+        }
     }
 
     /** Sets TTL expiry on the target back to the source's, after a copy that deferred it. */
@@ -94,7 +107,7 @@ public final class CopyRun {
         CollectionCopyState existing = state.collection(namespace);
         if (existing == null || existing.ranges().isEmpty()) {
             if (settings.indexesFirst()) {
-                indexes.build(collection);
+                indexes.build(collection, indexSelection());
             }
             List<RangeState> ranges = new RangeSplitter(settings.rangeDocuments()).split(sourceCollection(collection, BsonDocument.class));
             state.update(namespace, c -> {
@@ -168,12 +181,36 @@ public final class CopyRun {
     private void finishCollection(SourceCollection collection, CopyStateHolder state, CollectionProgress progress) {
         String namespace = collection.source().fullName();
         if (!state.collection(namespace).indexesBuilt()) {
-            indexes.build(collection);
+            buildIndexesRetrying(collection);
             state.update(namespace, CollectionCopyState::withIndexesBuilt);
         }
         progress.finished();
         LOG.info("{}: {} copied to {}: {} documents", settings.jobName(), namespace, collection.target(),
             state.collection(namespace).documents());
+    }
+
+    /** Index builds are idempotent, so a transient error is met by building again. */
+    private void buildIndexesRetrying(SourceCollection collection) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                indexes.build(collection, indexSelection());
+                return;
+            } catch (DdtException e) {
+                if (attempt >= 3 || !TransientErrors.isTransient(e.getCause())) {
+                    throw e;
+                }
+                LOG.warn("{}: building the indexes of {} hit a transient error, building again", settings.jobName(),
+                    collection.target());
+            } catch (com.mongodb.MongoException e) {
+                if (attempt >= 3 || !TransientErrors.isTransient(e)) {
+                    throw new DdtException("cannot read the indexes of " + collection.source() + ": " + ErrorText.of(e), e);
+                }
+            }
+        }
+    }
+
+    private IndexCopier.Selection indexSelection() {
+        return settings.deferUniqueIndexes() ? IndexCopier.Selection.ALL_BUT_UNIQUE : IndexCopier.Selection.ALL;
     }
 
     private <T> MongoCollection<T> sourceCollection(SourceCollection collection, Class<T> type) {

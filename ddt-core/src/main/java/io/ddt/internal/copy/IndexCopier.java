@@ -29,16 +29,25 @@ final class IndexCopier {
     private final MongoClient target;
     private final boolean deferTtl;
 
+    /** Which of a collection's indexes a build takes. */
+    enum Selection {
+        ALL, ALL_BUT_UNIQUE, ONLY_UNIQUE
+    }
+
     IndexCopier(MongoClient source, MongoClient target, boolean deferTtl) {
         this.source = source;
         this.target = target;
         this.deferTtl = deferTtl;
     }
 
-    void build(SourceCollection collection) {
+    void build(SourceCollection collection, Selection selection) {
         List<BsonDocument> specs = new ArrayList<>();
         for (BsonDocument index : sourceIndexes(collection)) {
             if (index.getString("name").getValue().equals("_id_") || index.containsKey("clustered")) {
+                continue;
+            }
+            boolean unique = index.getBoolean("unique", org.bson.BsonBoolean.FALSE).getValue();
+            if ((selection == Selection.ALL_BUT_UNIQUE && unique) || (selection == Selection.ONLY_UNIQUE && !unique)) {
                 continue;
             }
             BsonDocument spec = new BsonDocument();
@@ -59,13 +68,22 @@ final class IndexCopier {
             .append("indexes", new BsonArray(specs));
         try {
             target.getDatabase(collection.target().database()).runCommand(command);
-        } catch (RuntimeException e) {
-            throw new DdtException("cannot build the indexes of " + collection.target() + " on the target: " + e.getMessage(), e);
+        } catch (com.mongodb.MongoException e) {
+            throw new DdtException("cannot build the indexes of " + collection.target() + " on the target: "
+                + ErrorText.of(e), e);
         }
     }
 
-    /** Sets every TTL index of the collection on the target back to the source's expiry. */
+    /**
+     * Sets every TTL index of the collection on the target back to the source's expiry, and the
+     * collection's own {@code expireAfterSeconds} (clustered and time series collections).
+     */
     void restoreTtl(SourceCollection collection) {
+        if (collection.options().containsKey("expireAfterSeconds")) {
+            target.getDatabase(collection.target().database()).runCommand(new BsonDocument("collMod",
+                new BsonString(collection.target().collection()))
+                .append("expireAfterSeconds", collection.options().get("expireAfterSeconds")));
+        }
         for (BsonDocument index : sourceIndexes(collection)) {
             if (!index.containsKey("expireAfterSeconds") || index.containsKey("clustered")) {
                 continue;

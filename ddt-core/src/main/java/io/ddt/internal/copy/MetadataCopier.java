@@ -36,12 +36,14 @@ final class MetadataCopier {
     private final MongoClient target;
     private final NamespaceFilter filter;
     private final NamespaceMapping mapping;
+    private final boolean deferTtl;
 
-    MetadataCopier(MongoClient source, MongoClient target, NamespaceFilter filter, NamespaceMapping mapping) {
+    MetadataCopier(MongoClient source, MongoClient target, NamespaceFilter filter, NamespaceMapping mapping, boolean deferTtl) {
         this.source = source;
         this.target = target;
         this.filter = filter;
         this.mapping = mapping;
+        this.deferTtl = deferTtl;
     }
 
     /** The selected collections and views, collections first, each database in name order. */
@@ -133,6 +135,9 @@ final class MetadataCopier {
     }
 
     private BsonValue targetOption(SourceCollection collection, String key, BsonValue value) {
+        if (key.equals("expireAfterSeconds") && deferTtl) {
+            return new org.bson.BsonInt64(IndexCopier.DEFERRED_EXPIRY);
+        }
         if (key.equals("viewOn")) {
             Namespace viewOn = Namespace.of(collection.source().database(), value.asString().getValue());
             return new BsonString(mapping.map(viewOn).collection());

@@ -21,7 +21,8 @@ import io.ddt.spi.RangeState;
  * Copies one {@code _id} range: reads it in {@code _id} order as raw documents, writes batches
  * bounded by count and bytes, and records the last {@code _id} written after each batch, so a
  * restart (after a crash or a transient error) reads on from there. Transient errors are retried
- * with backoff until the retry timeout; others fail with the namespace and the range.
+ * with backoff for as long as the range keeps making progress within the retry timeout; others
+ * fail with the namespace and the range.
  */
 final class RangeCopyTask implements Callable<RangeState> {
 
@@ -39,6 +40,7 @@ final class RangeCopyTask implements Callable<RangeState> {
     private final CollectionProgress progress;
     private final Context context;
     private RangeState range;
+    private long lastProgressNanos;
 
     RangeCopyTask(String namespace, int index, MongoCollection<RawBsonDocument> source,
                   MongoCollection<RawBsonDocument> target, CollectionProgress progress, Context context) {
@@ -53,25 +55,32 @@ final class RangeCopyTask implements Callable<RangeState> {
     @Override
     public RangeState call() throws InterruptedException {
         range = context.state().collection(namespace).ranges().get(index);
-        if (range.done()) {
-            return range;
+        if (!range.done()) {
+            progress.started();
+            copyWithRetries();
+            range = range.finished();
+            context.state().range(namespace, range);
         }
-        progress.started();
-        long deadline = System.nanoTime() + context.retryTimeoutMillis() * 1_000_000L;
+        // Outside the retry loop: finishing the collection (its indexes) must fail the copy,
+        // not send the range round again.
+        context.onRangeDone().run();
+        return range;
+    }
+
+    private void copyWithRetries() throws InterruptedException {
         long backoff = 100;
+        lastProgressNanos = System.nanoTime();
         while (true) {
             try {
                 copyRest();
-                range = range.finished();
-                context.state().range(namespace, range);
-                context.onRangeDone().run();
-                return range;
+                return;
             } catch (MongoException e) {
-                if (!TransientErrors.isTransient(e) || System.nanoTime() > deadline) {
-                    throw new DdtException("copy of " + namespace + " " + range + " failed: " + e.getMessage()
-                        + (TransientErrors.isTransient(e) ? " (still failing after the retry timeout)" : ""), e);
+                boolean expired = System.nanoTime() - lastProgressNanos > context.retryTimeoutMillis() * 1_000_000L;
+                if (!TransientErrors.isTransient(e) || expired) {
+                    throw new DdtException("copy of " + namespace + " " + range + " failed: " + ErrorText.of(e)
+                        + (TransientErrors.isTransient(e) ? " (no progress for longer than the retry timeout)" : ""), e);
                 }
-                LOG.warn("copy of {} {} hit a transient error, retrying in {} ms: {}", namespace, range, backoff, e.toString());
+                LOG.warn("copy of {} {} hit a transient error, retrying in {} ms: {}", namespace, range, backoff, ErrorText.of(e));
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }
@@ -114,6 +123,7 @@ final class RangeCopyTask implements Callable<RangeState> {
         range = range.advancedTo(batch.get(batch.size() - 1).get("_id"), batch.size());
         context.state().range(namespace, range);
         progress.written(batch.size(), bytes[0]);
+        lastProgressNanos = System.nanoTime();
         context.budget().release(bytes[0]);
         bytes[0] = 0;
         batch.clear();

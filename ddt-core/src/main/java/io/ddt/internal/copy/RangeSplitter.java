@@ -47,6 +47,10 @@ final class RangeSplitter {
         if (present(source, IdBrackets.bracketFilter(IdBrackets.OTHER))) {
             ranges.add(RangeState.of(ranges.size(), IdBrackets.OTHER, new BsonMinKey(), new BsonMaxKey()));
         }
+        if (ranges.isEmpty()) {
+            // Emptied since the estimate: one range that finds nothing still marks it copied.
+            return List.of(RangeState.of(0, IdBrackets.ALL, new BsonMinKey(), new BsonMaxKey()));
+        }
         return ranges;
     }
 

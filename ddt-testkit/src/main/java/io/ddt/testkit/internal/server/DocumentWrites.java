@@ -182,7 +182,8 @@ final class DocumentWrites {
         if (!member.catalog().exists(namespace)) {
             return List.of();
         }
-        BsonDocument find = new BsonDocument("find", new BsonString(collection(namespace))).append("filter", query);
+        BsonDocument find = new BsonDocument("find", new BsonString(collection(namespace)))
+            .append("filter", TypeAliases.rewrite(query));
         if (sort != null) {
             find.append("sort", sort);
         }

@@ -46,7 +46,7 @@ final class QueryCommands {
         for (String option : FIND_OPTIONS) {
             if (command.containsKey(option)) {
                 find.append(option, option.equals("limit") ? new BsonInt64(Math.abs(command.getNumber(option).longValue()))
-                    : command.get(option));
+                    : option.equals("filter") ? TypeAliases.rewrite(command.getDocument(option)) : command.get(option));
             }
         }
         List<BsonDocument> documents = member.engine().findAll(database, find);
@@ -101,7 +101,11 @@ final class QueryCommands {
             source = entry.options().getString("viewOn").getValue();
             entry = member.catalog().get(database + "." + source);
         }
-        full.addAll(pipeline);
+        for (BsonValue stage : pipeline) {
+            BsonDocument document = stage.asDocument();
+            full.add(document.containsKey("$match")
+                ? new BsonDocument("$match", TypeAliases.rewrite(document.getDocument("$match"))) : document);
+        }
         if (entry == null) {
             return member.cursors().open(namespace, new ArrayList<>(), command, true);
         }
