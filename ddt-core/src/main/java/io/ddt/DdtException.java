@@ -7,7 +7,9 @@ package io.ddt;
  * catches this type; a caller that can act on the reason catches one of the subtypes:
  * {@link ConfigurationException} (fix the settings), {@link TargetNotEmptyException} (empty the
  * target or change the policy), {@link HistoryLostException} (start again with a full copy),
- * {@link ConflictException} and {@link DocumentRejectedException} (the target refused a write).
+ * {@link ConflictException} and {@link DocumentRejectedException} (the target refused a write),
+ * {@link UnreadableEventException} (an oplog entry or change event that ddt cannot read) and its
+ * {@link PartialTransactionException} (one part of a transaction read alone).
  *
  * <p>Messages name the namespace, the position and the remedy where there is one, and never
  * contain a document's content or a credential. The cause, when there is one, is always kept.
