@@ -110,8 +110,8 @@ public final class FakeCluster implements TestCluster {
 
     /** Stops listening and closes every connection, keeping the data and the oplog. */
     public void stop() {
-        server.stop();
         member.restarted();
+        server.stop();
     }
 
     /** Starts listening again on the same port, after {@link #stop()}, with the data kept. */

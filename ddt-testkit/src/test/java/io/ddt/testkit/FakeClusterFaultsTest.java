@@ -136,6 +136,67 @@ class FakeClusterFaultsTest {
     }
 
     @Test
+    void aRetriedRetryableWriteIsAppliedOnce() {
+        try (FakeCluster cluster = FakeCluster.start();
+             com.mongodb.client.MongoClient impatient = com.mongodb.client.MongoClients.create(
+                 com.mongodb.MongoClientSettings.builder().applyConnectionString(new com.mongodb.ConnectionString(
+                     cluster.connectionString())).applyToSocketSettings(b -> b.readTimeout(300, TimeUnit.MILLISECONDS)).build())) {
+            MongoCollection<Document> coll = impatient.getDatabase("d").getCollection("c");
+            coll.insertOne(new Document("_id", 1).append("n", 0));
+            BsonTimestamp start = cluster.lastOplogTimestamp();
+            cluster.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+                .append("mode", new Document("times", 1)).append("data", new Document("failCommands", List.of("update"))
+                    .append("blockConnection", true).append("blockTimeMS", 800)));
+            coll.updateOne(Filters.eq("_id", 1), com.mongodb.client.model.Updates.inc("n", 1));
+            sleep(1000);
+            assertThat(coll.find().first().getInteger("n")).isEqualTo(1);
+            assertThat(oplog(cluster).countDocuments(Filters.and(Filters.gt("ts", start), Filters.eq("op", "u")))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stopReleasesAWaitingTailingCursorAtOnce() throws Exception {
+        try (FakeCluster cluster = FakeCluster.start()) {
+            cluster.client().getDatabase("d").getCollection("c").insertOne(new Document("_id", 1));
+            BsonTimestamp start = cluster.lastOplogTimestamp();
+            Thread reader = new Thread(() -> {
+                try (MongoCursor<BsonDocument> cursor = oplog(cluster).find(Filters.gt("ts", start))
+                    .cursorType(CursorType.TailableAwait).maxAwaitTime(10, TimeUnit.SECONDS).iterator()) {
+                    cursor.tryNext();
+                } catch (MongoException expected) {
+                    // the connection goes away with the server
+                }
+            });
+            reader.start();
+            sleep(300);
+            long before = System.nanoTime();
+            cluster.stop();
+            assertThat((System.nanoTime() - before) / 1_000_000).as("ms to stop").isLessThan(1000);
+            reader.join(5000);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().contains("-conn-") && t.isAlive()
+                && t.getName().startsWith("ddt-fake-" + "rs0"));
+        }
+    }
+
+    @Test
+    void filteredTailingCursorWhosePositionWasTrimmedFailsWithCappedPositionLost() {
+        try (FakeCluster cluster = FakeCluster.builder().oplogSizeBytes(32 * 1024).start()) {
+            MongoCollection<Document> coll = cluster.client().getDatabase("d").getCollection("c");
+            coll.insertOne(new Document("_id", 0));
+            BsonTimestamp start = cluster.lastOplogTimestamp();
+            try (MongoCursor<BsonDocument> cursor = oplog(cluster).find(Filters.and(Filters.gt("ts", start), Filters.eq("ns", "d.quiet")))
+                .cursorType(CursorType.TailableAwait).maxAwaitTime(100, TimeUnit.MILLISECONDS).iterator()) {
+                coll.insertOne(new Document("_id", 1));
+                assertThat(cursor.tryNext()).isNull();
+                for (int i = 2; i < 400; i++) {
+                    coll.insertOne(new Document("_id", i).append("pad", "x".repeat(200)));
+                }
+                assertThatThrownBy(cursor::tryNext).isInstanceOf(MongoException.class).hasMessageContaining("CappedPositionLost");
+            }
+        }
+    }
+
+    @Test
     void startingOnAPortInUseSaysSo() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> FakeCluster.builder().port(taken.getLocalPort()).start())

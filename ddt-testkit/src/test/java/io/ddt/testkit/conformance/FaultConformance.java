@@ -41,6 +41,14 @@ abstract class FaultConformance extends ConformanceSupport {
     }
 
     @Test
+    void retryableCodeOnAWriteIsLabelledAndRetriedWithoutBeingAsked() {
+        MongoCollection<Document> coll = freshDatabase().getCollection("c");
+        failCommand(new Document("times", 1), new Document("failCommands", List.of("insert")).append("errorCode", 10107));
+        coll.insertOne(doc("_id", 1));
+        assertThat(coll.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void nonRetryableErrorReachesTheCallerTheSetNumberOfTimes() {
         MongoCollection<Document> coll = freshDatabase().getCollection("c");
         coll.insertOne(doc("_id", 0));

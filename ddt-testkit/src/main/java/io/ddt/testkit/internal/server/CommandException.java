@@ -16,6 +16,7 @@ public final class CommandException extends RuntimeException {
     private final int code;
     private final String codeName;
     private final List<String> labels;
+    private final BsonDocument extra = new BsonDocument();
 
     public CommandException(int code, String codeName, String message) {
         this(code, codeName, message, List.of());
@@ -32,12 +33,19 @@ public final class CommandException extends RuntimeException {
         return code;
     }
 
+    /** Adds a field the error reply carries, such as a state-change error's topologyVersion. */
+    public CommandException with(String field, org.bson.BsonValue value) {
+        extra.put(field, value);
+        return this;
+    }
+
     /** The reply a real server sends for this error. */
     public BsonDocument toResponse() {
         BsonDocument response = new BsonDocument("ok", new BsonDouble(0))
             .append("errmsg", new BsonString(getMessage() == null ? codeName : getMessage()))
             .append("code", new BsonInt32(code))
             .append("codeName", new BsonString(codeName));
+        response.putAll(extra);
         if (!labels.isEmpty()) {
             BsonArray array = new BsonArray();
             labels.forEach(label -> array.add(new BsonString(label)));

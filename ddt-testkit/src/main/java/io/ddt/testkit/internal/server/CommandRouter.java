@@ -34,7 +34,10 @@ public final class CommandRouter {
         String appName();
 
         void appName(String name);
+
     }
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "findandmodify");
 
     private static final Set<String> NEVER_FAILED = Set.of("configureFailPoint", "hello", "isMaster", "ismaster",
         "saslStart", "saslContinue", "endSessions");
@@ -47,6 +50,7 @@ public final class CommandRouter {
     private final QueryCommands queries;
     private final WriteCommands writes;
     private final ChangeStreams changeStreams;
+    private final RetryableWrites retryableWrites = new RetryableWrites();
     private volatile ServerSettings settings;
 
     public CommandRouter(FakeMember member, ServerSettings settings) {
@@ -77,7 +81,7 @@ public final class CommandRouter {
         String name = command.isEmpty() ? "" : command.getFirstKey();
         BsonDocument reply;
         try {
-            applyFailPoint(name, connection);
+            applyFailPoint(name, connection, WriteContext.of(command).retryable() && WRITES.contains(name));
             reply = route(name, database, command, connection);
         } catch (CommandException e) {
             reply = e.toResponse();
@@ -94,11 +98,11 @@ public final class CommandRouter {
         return reply;
     }
 
-    private void applyFailPoint(String name, Connection connection) throws InterruptedException {
+    private void applyFailPoint(String name, Connection connection, boolean retryableWrite) throws InterruptedException {
         if (NEVER_FAILED.contains(name)) {
             return;
         }
-        FailPoints.Action action = member.failPoints().check(name, connection.appName());
+        FailPoints.Action action = member.failPoints().check(name, connection.appName(), retryableWrite);
         if (action == null) {
             return;
         }
@@ -110,7 +114,11 @@ public final class CommandRouter {
         }
         if (action.error() != null) {
             if (STATE_CHANGE_CODES.contains(action.error().code())) {
+                // As a member that changes state: its topologyVersion moves, waiting hellos
+                // answer, and the error carries the new version, so the driver never takes the
+                // error for newer news than its monitor's.
                 handshake.changed();
+                throw action.error().with("topologyVersion", handshake.topologyVersion());
             }
             throw action.error();
         }
@@ -163,14 +171,14 @@ public final class CommandRouter {
             case "listIndexes":
                 return member.indexes().listIndexes(database, command);
             case "insert":
-                return member.write(() -> writes.insert(database, command, context));
+                return retryable(context, () -> writes.insert(database, command, context));
             case "update":
-                return member.write(() -> writes.update(database, command, context));
+                return retryable(context, () -> writes.update(database, command, context));
             case "delete":
-                return member.write(() -> writes.delete(database, command, context));
+                return retryable(context, () -> writes.delete(database, command, context));
             case "findAndModify":
             case "findandmodify":
-                return member.write(() -> writes.findAndModify(database, command, context));
+                return retryable(context, () -> writes.findAndModify(database, command, context));
             case "commitTransaction":
                 return member.write(() -> new TransactionCommands(member, settings).commit(command));
             case "abortTransaction":
@@ -178,6 +186,22 @@ public final class CommandRouter {
             default:
                 return routeDdl(name, database, command);
         }
+    }
+
+    /** Runs a write once per session and txnNumber; a retry of one that ran gets its reply again. */
+    private BsonDocument retryable(WriteContext context, java.util.function.Supplier<BsonDocument> write) {
+        if (!context.retryable()) {
+            return member.write(write);
+        }
+        return member.write(() -> {
+            BsonDocument earlier = retryableWrites.executed(context);
+            if (earlier != null) {
+                return earlier;
+            }
+            BsonDocument reply = write.get();
+            retryableWrites.record(context, reply);
+            return reply;
+        });
     }
 
     private BsonDocument routeDdl(String name, String database, BsonDocument command) {

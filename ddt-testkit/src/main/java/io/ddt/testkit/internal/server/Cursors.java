@@ -24,7 +24,11 @@ final class Cursors {
     static final int DEFAULT_FIRST_BATCH = 101;
     static final long DEFAULT_AWAIT_MILLIS = 1000;
 
+    /** A real member's default cursorTimeoutMillis: ten minutes idle and a cursor is gone. */
+    static final long IDLE_TIMEOUT_NANOS = 10L * 60 * 1_000_000_000;
+
     private final Map<Long, ServerCursor> open = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastUsed = new ConcurrentHashMap<>();
     private final AtomicLong getMores = new AtomicLong();
 
     /** Opens a cursor over a computed result and returns the command reply with its first batch. */
@@ -44,9 +48,11 @@ final class Cursors {
         }
         boolean single = command.getBoolean("singleBatch", org.bson.BsonBoolean.FALSE).getValue();
         long id = 0;
+        reapIdle();
         if (!cursor.exhausted() && !single) {
             id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
             open.put(id, cursor);
+            lastUsed.put(id, System.nanoTime());
         }
         return reply("firstBatch", batch, id, cursor.namespace());
     }
@@ -78,7 +84,10 @@ final class Cursors {
         }
         if (cursor.exhausted()) {
             open.remove(id);
+            lastUsed.remove(id);
             id = 0;
+        } else {
+            lastUsed.put(id, System.nanoTime());
         }
         return reply("nextBatch", batch, id, cursor.namespace());
     }
@@ -87,6 +96,7 @@ final class Cursors {
         BsonArray killed = new BsonArray();
         BsonArray notFound = new BsonArray();
         for (BsonValue value : command.getArray("cursors", new BsonArray())) {
+            lastUsed.remove(value.asNumber().longValue());
             (open.remove(value.asNumber().longValue()) != null ? killed : notFound).add(value);
         }
         return new BsonDocument("cursorsKilled", killed).append("cursorsNotFound", notFound)
@@ -103,6 +113,17 @@ final class Cursors {
         return new BsonDocument("cursor", cursor).append("ok", new BsonDouble(1));
     }
 
+    /** Forgets cursors idle past the timeout, as a real member's cursor monitor does. */
+    private void reapIdle() {
+        long now = System.nanoTime();
+        lastUsed.forEach((id, used) -> {
+            if (now - used > IDLE_TIMEOUT_NANOS) {
+                open.remove(id);
+                lastUsed.remove(id);
+            }
+        });
+    }
+
     /** How many getMore commands this member has answered, for tests of busy polling. */
     long getMoreCount() {
         return getMores.get();
@@ -110,5 +131,6 @@ final class Cursors {
 
     void clear() {
         open.clear();
+        lastUsed.clear();
     }
 }

@@ -29,6 +29,7 @@ final class FailPoints {
         final boolean closeConnection;
         final long blockMillis;
         final List<String> labels;
+        final boolean explicitLabels;
         final String appName;
         long times;
         long skip;
@@ -39,7 +40,8 @@ final class FailPoints {
             this.closeConnection = data.getBoolean("closeConnection", BsonBoolean.FALSE).getValue();
             boolean block = data.getBoolean("blockConnection", BsonBoolean.FALSE).getValue();
             this.blockMillis = block ? data.getNumber("blockTimeMS", new BsonInt32(0)).longValue() : 0;
-            this.labels = data.containsKey("errorLabels") ? strings(data.getArray("errorLabels")) : List.of();
+            this.explicitLabels = data.containsKey("errorLabels");
+            this.labels = explicitLabels ? strings(data.getArray("errorLabels")) : List.of();
             this.appName = data.containsKey("appName") ? data.getString("appName").getValue() : null;
             this.times = times;
             this.skip = skip;
@@ -107,7 +109,7 @@ final class FailPoints {
     }
 
     /** Returns what a command of this name must suffer, or null; counts the activation. */
-    synchronized Action check(String command, String appName) {
+    synchronized Action check(String command, String appName, boolean retryableWrite) {
         FailCommand point = failCommand;
         if (point == null || !point.commands.contains(command) || point.times <= 0) {
             return null;
@@ -122,9 +124,22 @@ final class FailPoints {
         if (point.times != Long.MAX_VALUE && --point.times == 0) {
             failCommand = null;
         }
+        List<String> labels = point.explicitLabels ? point.labels : defaultLabels(command, point.errorCode, retryableWrite);
         CommandException error = point.errorCode == null ? null
-            : new CommandException(point.errorCode, codeName(point.errorCode), "Failing command via 'failCommand' failpoint", point.labels);
+            : new CommandException(point.errorCode, codeName(point.errorCode), "Failing command via 'failCommand' failpoint", labels);
         return new Action(point.blockMillis, point.closeConnection, error);
+    }
+
+    /** Codes a member labels {@code RetryableWriteError} on a retryable write, as its own errors do. */
+    private static final java.util.Set<Integer> RETRYABLE_CODES = java.util.Set.of(6, 7, 89, 91, 189, 262, 9001, 10107,
+        11600, 11602, 13435, 13436, 63, 150, 134);
+
+    private static List<String> defaultLabels(String command, Integer code, boolean retryableWrite) {
+        if (code != null && RETRYABLE_CODES.contains(code)
+            && (retryableWrite || command.equals("commitTransaction") || command.equals("abortTransaction"))) {
+            return List.of("RetryableWriteError");
+        }
+        return List.of();
     }
 
     synchronized void clear() {

@@ -48,6 +48,11 @@ final class Handshake {
         }
     }
 
+    /** The member's current topologyVersion, as hello and state-change errors carry it. */
+    BsonDocument topologyVersion() {
+        return new BsonDocument("processId", new BsonObjectId(processId)).append("counter", new BsonInt64(counter.get()));
+    }
+
     private void awaitChange(BsonDocument version, long maxAwaitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + maxAwaitMillis * 1_000_000L;
         synchronized (changes) {
@@ -68,8 +73,7 @@ final class Handshake {
             awaitChange(command.getDocument("topologyVersion"), command.getNumber("maxAwaitTimeMS").longValue());
         }
         String me = settings.get().hostAndPort();
-        BsonDocument response = new BsonDocument("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId))
-            .append("counter", new BsonInt64(counter.get())));
+        BsonDocument response = new BsonDocument("topologyVersion", topologyVersion());
         response.append("hosts", new BsonArray(List.of(new BsonString(me))))
             .append("setName", new BsonString(settings.get().replicaSetName()))
             .append("setVersion", new BsonInt32(1))

@@ -29,6 +29,7 @@ final class OplogCursor implements ServerCursor {
     private long lastTs;
     private boolean inclusive;
     private long returned;
+    private boolean scanned;
     private boolean done;
 
     OplogCursor(OplogStore oplog, BsonDocument command) {
@@ -92,7 +93,7 @@ final class OplogCursor implements ServerCursor {
     }
 
     private void checkPosition() {
-        if (tailable && !inclusive && returned > 0 && !oplog.contains(lastTs)) {
+        if (tailable && scanned && !oplog.contains(lastTs)) {
             throw new CommandException(136, "CappedPositionLost",
                 "CollectionScan died due to position in capped collection being deleted");
         }
@@ -112,6 +113,7 @@ final class OplogCursor implements ServerCursor {
             }
             lastTs = entry.getKey();
             inclusive = false;
+            scanned = true;
             if (matches(entry.getValue())) {
                 batch.add(entry.getValue());
                 bytes += size;

@@ -27,6 +27,7 @@ public final class OplogStore {
     private final long maxBytes;
     private long bytes;
     private long lastTimestamp;
+    private long wakeups;
 
     public OplogStore(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -142,7 +143,11 @@ public final class OplogStore {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         lock.lock();
         try {
+            long generation = wakeups;
             while (entries.isEmpty() || entries.lastKey() <= ts) {
+                if (wakeups != generation) {
+                    return false;
+                }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
@@ -155,10 +160,11 @@ public final class OplogStore {
         }
     }
 
-    /** Wakes every waiting reader, for example when the server stops. */
+    /** Ends every wait at once, for example when the server stops: waiting readers return empty. */
     public void wakeAll() {
         lock.lock();
         try {
+            wakeups++;
             appended.signalAll();
         } finally {
             lock.unlock();

@@ -33,6 +33,7 @@ public final class WireServer {
     private final CommandRouter router;
     private final String name;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicInteger threadIds = new AtomicInteger();
     private final AtomicInteger replyIds = new AtomicInteger();
@@ -74,6 +75,7 @@ public final class WireServer {
                 sockets.add(client);
                 Thread thread = new Thread(() -> serve(client), "ddt-fake-" + name + "-conn-" + threadIds.incrementAndGet());
                 thread.setDaemon(true);
+                connectionThreads.add(thread);
                 thread.start();
             } catch (IOException e) {
                 if (!socket.isClosed()) {
@@ -102,6 +104,7 @@ public final class WireServer {
             Thread.currentThread().interrupt();
         } finally {
             sockets.remove(socket);
+            connectionThreads.remove(Thread.currentThread());
             closeQuietly(socket);
         }
     }
@@ -123,6 +126,8 @@ public final class WireServer {
         router.stopping();
         closeQuietly(socket);
         dropConnections();
+        // Threads blocked in a command (an awaited getMore, a blocking fail point) stop now.
+        connectionThreads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!sockets.isEmpty() && System.nanoTime() < deadline) {
             try {
