@@ -32,6 +32,14 @@ public interface Benchmark {
     }
 
     /**
+     * The {@code -Xmx} of each fake-cluster JVM when {@code --cluster-heap} is not given:
+     * {@code 4g} unless the benchmark's data needs more.
+     */
+    default String clusterHeap() {
+        return "4g";
+    }
+
+    /**
      * Measures and records figures. Blocks until the measurement is done.
      *
      * @param context the clusters' connection strings, the options and the figures recorder

@@ -1,6 +1,7 @@
 package io.ddt.examples.bench;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,15 +13,17 @@ import java.util.List;
 public final class BenchmarkContext {
 
     private final List<String> connectionStrings;
+    private final List<ProcessHandle> clusters;
     private final Options options;
     private final Figures figures;
     private final PrintStream out;
     private final LogSink log;
     private final ChildProcesses children;
 
-    BenchmarkContext(List<String> connectionStrings, Options options, Figures figures, PrintStream out, LogSink log,
-                     ChildProcesses children) {
+    BenchmarkContext(List<String> connectionStrings, List<ProcessHandle> clusters, Options options, Figures figures,
+                     PrintStream out, LogSink log, ChildProcesses children) {
         this.connectionStrings = List.copyOf(connectionStrings);
+        this.clusters = List.copyOf(clusters);
         this.options = options;
         this.figures = figures;
         this.out = out;
@@ -44,6 +47,18 @@ public final class BenchmarkContext {
                 + connectionStrings.size() + " (see Benchmark.clusters())");
         }
         return connectionStrings.get(index);
+    }
+
+    /**
+     * The CPU time that the JVM of cluster {@code index} (from 0) has used since it started, all
+     * its threads (the garbage collector's too) counted: read it before and after a step to see
+     * what the step cost the cluster. Zero where the operating system does not say.
+     *
+     * @throws IllegalArgumentException if the benchmark did not ask for that many clusters
+     */
+    public Duration clusterCpu(int index) {
+        connectionString(index);
+        return clusters.get(index).info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The run's {@code --key value} options. */

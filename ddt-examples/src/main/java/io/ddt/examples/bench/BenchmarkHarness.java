@@ -25,7 +25,8 @@ import org.bson.BsonString;
  *
  * <p>Options: {@code --benchmark NAME} or {@code --list}; {@code --json PATH} (default
  * {@code target/bench/<name>-<timestamp>.json}, the children's output going to the same name
- * ending in {@code .log}); {@code --cluster-heap 4g} (each cluster JVM's {@code -Xmx});
+ * ending in {@code .log}); {@code --cluster-heap} (each cluster JVM's {@code -Xmx}, by default
+ * the benchmark's {@link Benchmark#clusterHeap()});
  * {@code --cluster-ready-timeout-s 60}; every other {@code --key value} goes to the benchmark.
  * The children are stopped however the run ends, also on Ctrl-C. One run at a time per instance.
  */
@@ -87,7 +88,7 @@ public final class BenchmarkHarness {
             return new Outcome(Optional.empty(), Optional.empty(), new Figures(), List.of());
         }
         Benchmark benchmark = find(options.getString("benchmark", null));
-        String heap = options.getString("cluster-heap", "4g");
+        String heap = options.getString("cluster-heap", benchmark.clusterHeap());
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--cluster-heap takes an -Xmx value such as 4g or 512m, not '" + heap + "'");
         }
@@ -103,8 +104,9 @@ public final class BenchmarkHarness {
             try {
                 out.printf("%s: %s%n  %d fake cluster(s) of -Xmx%s; their output goes to %s%n", benchmark.name(),
                     benchmark.description(), benchmark.clusters(), heap, logFile);
-                List<String> uris = startClusters(benchmark, heap, readyTimeout, log, children);
-                benchmark.run(new BenchmarkContext(uris, options, figures, out, log, children));
+                List<ClusterProcess> clusters = startClusters(benchmark, heap, readyTimeout, log, children);
+                benchmark.run(new BenchmarkContext(clusters.stream().map(ClusterProcess::connectionString).toList(),
+                    clusters.stream().map(ClusterProcess::handle).toList(), options, figures, out, log, children));
             } catch (Exception | Error e) {
                 error = e.toString();
                 throw e;
@@ -125,17 +127,17 @@ public final class BenchmarkHarness {
             "no benchmark named '" + name + "'; there are " + benchmarks.stream().map(Benchmark::name).toList()));
     }
 
-    private static List<String> startClusters(Benchmark benchmark, String heap, Duration readyTimeout, LogSink log,
-                                              ChildProcesses children) throws InterruptedException {
+    /** Launches every cluster before waiting for any, so that they start in parallel; returns them ready. */
+    private static List<ClusterProcess> startClusters(Benchmark benchmark, String heap, Duration readyTimeout, LogSink log,
+                                                      ChildProcesses children) throws InterruptedException {
         List<ClusterProcess> clusters = new ArrayList<>();
         for (int i = 1; i <= benchmark.clusters(); i++) {
             clusters.add(ClusterProcess.launch("cluster-" + i, heap, benchmark.clusterArgs(), log, children));
         }
-        List<String> uris = new ArrayList<>();
         for (ClusterProcess cluster : clusters) {
-            uris.add(cluster.awaitReady(readyTimeout));
+            cluster.awaitReady(readyTimeout);
         }
-        return uris;
+        return clusters;
     }
 
     private void finish(Benchmark benchmark, Instant startedAt, Options options, Figures figures, Path json, String error) {

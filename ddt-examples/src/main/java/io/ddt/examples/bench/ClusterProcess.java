@@ -86,6 +86,11 @@ final class ClusterProcess {
         return uri;
     }
 
+    /** The connection string from the {@code READY} line, once {@link #awaitReady} returned it; else null. */
+    String connectionString() {
+        return ready.getNow(null);
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }
