@@ -1,0 +1,53 @@
+package io.ddt.spi;
+
+import java.util.Optional;
+
+import io.ddt.Position;
+
+/**
+ * Applies event batches to the target, in parallel where it can, keeping each document's order.
+ * The MongoDB implementation is {@code io.ddt.mongo.MongoChangeApplier}.
+ *
+ * <p>Applying is idempotent: handing over again any suffix of the history that was already
+ * applied leaves the target as it was, so a restart from an older watermark ends exact.
+ *
+ * <p>One thread (the job's stream thread) calls {@link #apply} and {@link #flush}; any thread may
+ * read {@link #watermark()} and {@link #eventsApplied()} or call {@link #close()}.
+ */
+public interface ChangeApplier extends AutoCloseable {
+
+    /**
+     * Hands a batch over to be applied. Returns once the batch is queued; blocks while the bytes
+     * queued and not yet applied exceed the applier's budget (back-pressure).
+     *
+     * @param batch the next batch, after every batch handed over before
+     * @throws InterruptedException if interrupted while waiting for room
+     * @throws io.ddt.DdtException if an earlier batch failed (a conflict under the fail policy, a
+     *     target error that is not transient); nothing after the failure is applied
+     */
+    void apply(EventBatch batch) throws InterruptedException;
+
+    /**
+     * Waits until everything handed over is applied.
+     *
+     * @return the watermark then: the position of the last batch handed over
+     * @throws InterruptedException if interrupted while waiting
+     * @throws io.ddt.DdtException if a batch failed
+     */
+    Position flush() throws InterruptedException;
+
+    /**
+     * Returns the position P such that every event at or before P is on the target: what a
+     * checkpoint saves and a restart starts after.
+     *
+     * @return the watermark; empty until the first batch is applied
+     */
+    Optional<Position> watermark();
+
+    /** @return how many events were applied so far (a transaction counts its events) */
+    long eventsApplied();
+
+    /** Stops the workers, abandoning what is queued and not yet applied. Idempotent; bounded in time. */
+    @Override
+    void close();
+}
