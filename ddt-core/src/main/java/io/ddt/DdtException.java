@@ -9,7 +9,8 @@ package io.ddt;
  * target or change the policy), {@link HistoryLostException} (start again with a full copy),
  * {@link ConflictException} and {@link DocumentRejectedException} (the target refused a write),
  * {@link UnreadableEventException} (an oplog entry or change event that ddt cannot read) and its
- * {@link PartialTransactionException} (one part of a transaction read alone).
+ * {@link PartialTransactionException} (one part of a transaction read alone),
+ * {@link CheckpointException} (a job's checkpoint cannot be read or saved: restore or delete it).
  *
  * <p>Messages name the namespace, the position and the remedy where there is one, and never
  * contain a document's content or a credential. The cause, when there is one, is always kept.

@@ -26,7 +26,8 @@ class DdtExceptionsTest {
             new ConfigurationException("m", cause),
             new HistoryLostException(new BsonTimestamp(1, 1), null, cause),
             new ConflictException(ORDERS, new BsonDocument("_id", new BsonInt32(1)), "duplicate key", cause),
-            new DocumentRejectedException(ORDERS, new BsonInt32(1), "too large", cause));
+            new DocumentRejectedException(ORDERS, new BsonInt32(1), "too large", cause),
+            new CheckpointException("m", cause));
 
         assertThat(all).allSatisfy(e -> assertThat(e).isInstanceOf(RuntimeException.class).hasCause(cause));
         assertThat(new TargetNotEmptyException(List.of(ORDERS))).isInstanceOf(DdtException.class);
