@@ -39,6 +39,11 @@ public final class SampleCheckpoints {
                 List.of(RangeState.of(0, "all", new BsonMinKey(), new BsonMaxKey()).finished())).withIndexesBuilt());
     }
 
+    /** The {@code appliedSeconds} a checkpoint of {@link #streaming} was made with. */
+    public static long appliedSeconds(Checkpoint checkpoint) {
+        return checkpoint.watermark().orElseThrow().clusterTime().getTime() - 1_700_000_100L;
+    }
+
     /** A streaming checkpoint with T0, T1 and a watermark that carries a resume token. */
     public static Checkpoint streaming(String jobId, long appliedSeconds) {
         return Checkpoint.builder(jobId).phase(Phase.STREAMING)
