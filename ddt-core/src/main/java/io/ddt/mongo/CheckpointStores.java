@@ -1,7 +1,12 @@
 package io.ddt.mongo;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
+import com.mongodb.client.MongoClient;
+
+import io.ddt.Namespace;
+import io.ddt.internal.checkpoint.CollectionCheckpointStore;
 import io.ddt.internal.checkpoint.FileCheckpointStore;
 import io.ddt.internal.checkpoint.InMemoryCheckpointStore;
 import io.ddt.spi.CheckpointStore;
@@ -11,6 +16,9 @@ import io.ddt.spi.CheckpointStore;
  * saves, thread safety, and an error (never an empty start) for a checkpoint it cannot read.
  */
 public final class CheckpointStores {
+
+    /** Where {@link #collection(MongoClient)} keeps checkpoints: {@code ddt.checkpoints}. */
+    public static final Namespace DEFAULT_NAMESPACE = Namespace.of("ddt", "checkpoints");
 
     private CheckpointStores() {
     }
@@ -49,5 +57,35 @@ public final class CheckpointStores {
      */
     public static CheckpointStore file(Path directory) {
         return new FileCheckpointStore(directory);
+    }
+
+    /**
+     * Returns a store that keeps checkpoints in {@link #DEFAULT_NAMESPACE} on a cluster,
+     * normally the target's.
+     *
+     * @param client the cluster's client; the caller's, never closed by the store; not null
+     * @return the store
+     * @see #collection(MongoClient, Namespace)
+     */
+    public static CheckpointStore collection(MongoClient client) {
+        return collection(client, DEFAULT_NAMESPACE);
+    }
+
+    /**
+     * Returns a store that keeps checkpoints in a collection on a cluster, normally the target's:
+     * one document per job, {@code {_id: <jobId>, ...}}, replaced atomically with an upsert,
+     * written with majority write concern (waiting at most 30 seconds for the majority) and read
+     * from the primary with majority read concern. Transient errors are retried 5 times with
+     * growing pauses (about 1.5 seconds in all), with no new attempt after 10 seconds; other
+     * errors fail at once with an {@link io.ddt.CheckpointException}. Each attempt waits at most
+     * what the client's own settings allow (server selection, socket timeouts). Choose a collection the job does not write to (one
+     * outside its mapped namespaces), or the job overwrites its own checkpoints.
+     *
+     * @param client the cluster's client; the caller's, never closed by the store; not null
+     * @param namespace the collection; not null
+     * @return the store
+     */
+    public static CheckpointStore collection(MongoClient client, Namespace namespace) {
+        return new CollectionCheckpointStore(Objects.requireNonNull(client, "client"), namespace);
     }
 }
