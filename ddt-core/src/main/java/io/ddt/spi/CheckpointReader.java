@@ -51,9 +51,17 @@ final class CheckpointReader {
     }
 
     private void checkFormat() {
-        int version = field(Checkpoint.FORMAT_VERSION_FIELD, BsonType.INT32).asInt32().getValue();
+        BsonValue field = document.get(Checkpoint.FORMAT_VERSION_FIELD);
+        if (field == null) {
+            throw missing(Checkpoint.FORMAT_VERSION_FIELD);
+        }
+        if (!field.isNumber()) {
+            throw unusable("'" + Checkpoint.FORMAT_VERSION_FIELD + "' must be a number but is " + field.getBsonType(), null);
+        }
+        // Any number: a hand edit in the shell writes a double, and the version's meaning is plain.
+        long version = field.asNumber().longValue();
         if (version > Checkpoint.FORMAT_VERSION) {
-            throw new CheckpointException("The checkpoint of job " + jobId + " has format version " + version
+            throw new CheckpointException(whose() + " has format version " + version
                 + ", newer than this ddt reads (" + Checkpoint.FORMAT_VERSION + "): run the ddt version that wrote it,"
                 + " or delete the checkpoint to start the job from the beginning.");
         }
@@ -116,7 +124,10 @@ final class CheckpointReader {
     }
 
     private CheckpointException unusable(String problem, Throwable cause) {
-        String whose = jobId == null ? "The checkpoint" : "The checkpoint of job " + jobId;
-        return new CheckpointException(whose + " is unusable: " + problem + "." + REMEDY, cause);
+        return new CheckpointException(whose() + " is unusable: " + problem + "." + REMEDY, cause);
+    }
+
+    private String whose() {
+        return jobId == null ? "The checkpoint" : "The checkpoint of job " + jobId;
     }
 }

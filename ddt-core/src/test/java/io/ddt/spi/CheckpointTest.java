@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonNull;
 import org.bson.BsonString;
@@ -70,6 +71,13 @@ class CheckpointTest {
         assertThatThrownBy(() -> Checkpoint.fromBson(document)).isInstanceOf(CheckpointException.class)
             .hasMessage("The checkpoint of job orders-sync has format version 2, newer than this ddt reads (1): run "
                 + "the ddt version that wrote it, or delete the checkpoint to start the job from the beginning.");
+    }
+
+    @Test
+    void takesAFormatVersionWrittenAsAnotherNumberTypeByAHandEdit() {
+        assertThat(Checkpoint.fromBson(FULL.toBson().append("formatVersion", new BsonDouble(1.0)))).isEqualTo(FULL);
+        assertThatThrownBy(() -> Checkpoint.fromBson(FULL.toBson().append("formatVersion", new BsonString("1"))))
+            .isInstanceOf(CheckpointException.class).hasMessageContaining("'formatVersion' must be a number but is STRING");
     }
 
     @Test
