@@ -43,8 +43,9 @@ final class Updates {
         }
         MjsEngine engine = member.engine();
         clearScratch(engine);
+        DottedNames dotted = new DottedNames();
         engine.run(SCRATCH_DATABASE, new BsonDocument("insert", new BsonString(SCRATCH))
-            .append("documents", new BsonArray(List.of(before))));
+            .append("documents", new BsonArray(List.of(dotted.hide(before)))));
         BsonDocument scratchStatement = new BsonDocument("q", withId(statement.getDocument("q", new BsonDocument()), before.get("_id")))
             .append("u", inServerOrder(update.asDocument()));
         if (statement.containsKey("arrayFilters")) {
@@ -56,6 +57,7 @@ final class Updates {
         if (after == null) {
             return before;
         }
+        after = dotted.restore(after);
         SetTypes.restore(after, update.asDocument());
         return after;
     }
