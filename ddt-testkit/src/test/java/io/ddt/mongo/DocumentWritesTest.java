@@ -155,6 +155,34 @@ class DocumentWritesTest {
     }
 
     @Test
+    void aChangeTwentyLevelsDeepStaysWithinTheServersNestingLimitForCommands() {
+        BsonDocument document = new BsonDocument("leaf", new org.bson.BsonInt32(0));
+        String diff = "{u: {leaf: 1}}";
+        for (int level = 0; level < 20; level++) {
+            document = new BsonDocument("n", document);
+            diff = "{sn: " + diff + "}";
+        }
+        collection.insertOne(new BsonDocument("_id", new org.bson.BsonInt32(1)).append("n", document.get("n")));
+        UpdateOneModel<BsonDocument> write = (UpdateOneModel<BsonDocument>) DocumentWrites.of(diff(diff));
+
+        apply(List.of(diff(diff)));
+
+        // update command, updates array, statement, pipeline array, stage: five levels above the stage's value
+        assertThat(5 + depth((BsonDocument) write.getUpdatePipeline().get(0))).isLessThanOrEqualTo(200);
+        assertThat(only()).contains("\"leaf\": 1");
+    }
+
+    private static int depth(org.bson.BsonValue value) {
+        if (value.isDocument()) {
+            return 1 + value.asDocument().values().stream().mapToInt(DocumentWritesTest::depth).max().orElse(0);
+        }
+        if (value.isArray()) {
+            return 1 + value.asArray().stream().mapToInt(DocumentWritesTest::depth).max().orElse(0);
+        }
+        return 0;
+    }
+
+    @Test
     void aMalformedUpdateFailsNamingTheEventButNotItsValues() {
         Update twice = diff("{u: {a: 'secret'}, i: {a: 'secret'}}");
 

@@ -38,8 +38,14 @@ final class Expressions {
         return new BsonDocument("$getField", new BsonDocument("field", literal(new BsonString(name))).append("input", input));
     }
 
-    /** A document of the one field {@code name}, or an empty one where the value is missing. */
-    static BsonDocument singleField(String name, BsonValue value) {
+    /**
+     * A document of the one field {@code name}, or an empty one where the value is missing: an
+     * expression object where the name is plain, else {@code $setField} on an empty document.
+     */
+    static BsonDocument field(String name, BsonValue value) {
+        if (!name.isEmpty() && !name.startsWith("$") && name.indexOf('.') < 0) {
+            return new BsonDocument(name, value);
+        }
         return new BsonDocument("$setField", new BsonDocument("field", literal(new BsonString(name)))
             .append("input", new BsonDocument()).append("value", value));
     }

@@ -63,7 +63,7 @@ final class PipelineCompiler {
         parts.add(base);
         for (Map.Entry<String, Edit> nested : edit.nested.entrySet()) {
             BsonValue value = guarded(nested.getValue(), getField(nested.getKey(), input), depth + 1, false);
-            parts.add(Expressions.singleField(nested.getKey(), value));
+            parts.add(Expressions.field(nested.getKey(), value));
         }
         BsonDocument appended = new BsonDocument();
         appended.putAll(edit.updates);
@@ -96,24 +96,25 @@ final class PipelineCompiler {
     /**
      * The value after a nested edit of the value {@code found}: the edit where the type fits,
      * nothing (a missing field stays missing) or null (an array element) where the value is
-     * missing, and null where its type differs.
+     * missing, and null where its type differs. Written as nested {@code $cond}, the type that
+     * fits first, to keep the command's nesting shallow for deep diffs.
      */
     private BsonValue guarded(Edit edit, BsonValue found, int depth, boolean element) {
         String name = "v" + depth;
         BsonValue value = variable(name);
-        BsonArray branches = new BsonArray();
+        BsonValue otherwise = element || createMissing ? nullValue()
+            : Expressions.cond(isType(value, "missing"), Expressions.REMOVE, nullValue());
+        BsonValue applied;
         if (edit instanceof Edit.Document document) {
-            branches.add(when(isType(value, OBJECT), document(document, value, depth)));
+            applied = Expressions.cond(isType(value, OBJECT), document(document, value, depth), otherwise);
         } else if (edit instanceof Edit.Array array) {
-            branches.add(when(isType(value, "array"), array(array, value, depth)));
-        } else if (edit instanceof Edit.Either either) {
-            branches.add(when(isType(value, "array"), array(either.asArray(), value, depth)));
-            branches.add(when(isType(value, OBJECT), document(either.asDocument(), value, depth)));
-        }
-        if (!element && !createMissing) {
-            branches.add(when(isType(value, "missing"), Expressions.REMOVE));
+            applied = Expressions.cond(isType(value, "array"), array(array, value, depth), otherwise);
+        } else {
+            Edit.Either either = (Edit.Either) edit;
+            applied = Expressions.cond(isType(value, "array"), array(either.asArray(), value, depth),
+                Expressions.cond(isType(value, OBJECT), document(either.asDocument(), value, depth), otherwise));
         }
         BsonValue bound = createMissing ? Expressions.cond(isType(found, "missing"), literal(new BsonDocument()), found) : found;
-        return let(name, bound, select(branches, nullValue()));
+        return let(name, bound, applied);
     }
 }
