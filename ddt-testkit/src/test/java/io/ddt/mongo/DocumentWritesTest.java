@@ -122,6 +122,10 @@ class DocumentWritesTest {
             + " removedFields: []}"))).getUpdate()).isNotNull();
         assertThat(((UpdateOneModel<BsonDocument>) DocumentWrites.of(diff("{i: {a: 1}}"))).getUpdatePipeline()).hasSize(1);
         assertThat(((UpdateOneModel<BsonDocument>) DocumentWrites.of(diff("{sa: {u: {b: 1}}}"))).getUpdatePipeline()).hasSize(1);
+        Update nestedDollar = new Update(header(), NAMESPACE, KEY, new UpdateSpec.Modifiers(BsonDocument.parse("{$set: {v: {'$x': 1}}}")));
+        assertThat(((UpdateOneModel<BsonDocument>) DocumentWrites.of(nestedDollar)).getUpdatePipeline()).hasSize(1);
+        Update plain = new Update(header(), NAMESPACE, KEY, new UpdateSpec.Modifiers(BsonDocument.parse("{$inc: {n: 1}}")));
+        assertThat(((UpdateOneModel<BsonDocument>) DocumentWrites.of(plain)).getUpdate()).isEqualTo(BsonDocument.parse("{$inc: {n: 1}}"));
     }
 
     @Test

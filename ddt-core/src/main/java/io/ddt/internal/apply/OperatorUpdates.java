@@ -72,7 +72,7 @@ final class OperatorUpdates {
     }
 
     /** A value that an operator stores as given: no field below it that it would refuse. */
-    private static boolean isPlainValue(BsonValue value) {
+    static boolean isPlainValue(BsonValue value) {
         if (value.isDocument()) {
             for (Map.Entry<String, BsonValue> field : value.asDocument().entrySet()) {
                 if (!isPlainName(field.getKey()) || !isPlainValue(field.getValue())) {

@@ -3,6 +3,7 @@ package io.ddt.internal.apply;
 import java.util.Set;
 
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -49,16 +50,18 @@ final class UpdateWrites {
     }
 
     /**
-     * A {@code $set} or {@code $unset} of a path through a {@code $}-prefixed name, which
-     * MongoDB 5.0 and later refuse in an operator update on an existing document (a 4.4 source
-     * wrote such paths while applying its own oplog).
+     * A {@code $set} or {@code $unset} of a path through a {@code $}-prefixed name, or a
+     * {@code $set} of a value holding such a name (or a dotted one): MongoDB 5.0 and later
+     * refuse {@code $}-prefixed names in an operator update of an existing document (a 4.4
+     * source wrote them while applying its own oplog), and a pipeline writes any name as given.
      */
     private static boolean needsPipeline(BsonDocument operators) {
-        if (!PATH_OPERATORS.containsAll(operators.keySet())) {
+        if (!PATH_OPERATORS.containsAll(operators.keySet()) || !operators.values().stream().allMatch(BsonValue::isDocument)) {
             return false;
         }
-        return operators.values().stream().filter(BsonDocument.class::isInstance)
-            .flatMap(paths -> ((BsonDocument) paths).keySet().stream())
+        boolean dollarPaths = operators.values().stream().flatMap(paths -> paths.asDocument().keySet().stream())
             .anyMatch(path -> path.startsWith("$") || path.contains(".$"));
+        BsonDocument set = operators.getDocument("$set", new BsonDocument());
+        return dollarPaths || !set.values().stream().allMatch(OperatorUpdates::isPlainValue);
     }
 }
