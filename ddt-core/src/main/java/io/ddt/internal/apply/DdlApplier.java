@@ -159,6 +159,10 @@ public final class DdlApplier {
         }
         Namespace from = mapping.map(rename.from());
         Namespace to = mapping.map(rename.to());
+        if (from.equals(to)) {
+            LOG.debug("{}: the mapping sends both ends to {}; nothing to rename", rename, to);
+            return;
+        }
         BsonDocument command = new BsonDocument("renameCollection", new BsonString(from.fullName()))
             .append("to", new BsonString(to.fullName())).append("dropTarget", BsonBoolean.valueOf(rename.dropTarget()));
         run(rename, from, "admin", command, Set.of(NAMESPACE_NOT_FOUND, NAMESPACE_EXISTS));
