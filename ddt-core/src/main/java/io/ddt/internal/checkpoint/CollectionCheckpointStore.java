@@ -20,7 +20,7 @@ import com.mongodb.client.model.ReplaceOptions;
 
 import io.ddt.CheckpointException;
 import io.ddt.Namespace;
-import io.ddt.internal.copy.ErrorText;
+import io.ddt.internal.ServerErrors;
 import io.ddt.internal.copy.TransientErrors;
 import io.ddt.spi.Checkpoint;
 import io.ddt.spi.CheckpointStore;
@@ -116,7 +116,7 @@ public final class CollectionCheckpointStore implements CheckpointStore {
                     throw failure(action, jobId, e, transientError ? " (still failing after " + attempt + " attempts)" : "");
                 }
                 LOG.warn("{} of the checkpoint of job {} in {} hit a transient error, retrying in {} ms: {}", action, jobId,
-                    namespace, pause, ErrorText.of(e));
+                    namespace, pause, ServerErrors.describe(e));
                 pause(pause, action, jobId);
                 pause *= 2;
             }
@@ -140,6 +140,6 @@ public final class CollectionCheckpointStore implements CheckpointStore {
             + "the error, the new one: either is a valid point to resume from. Check that the cluster is reachable, "
             + "has a writable majority, and the user may write " + namespace + ".";
         return new CheckpointException("The " + action + " of the checkpoint of job " + jobId + " in " + namespace
-            + " failed: " + ErrorText.of(e) + note + ". " + outcome, e);
+            + " failed: " + ServerErrors.describe(e) + note + ". " + outcome, e);
     }
 }

@@ -19,6 +19,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.ddt.CopySettings;
 import io.ddt.DdtException;
 import io.ddt.DocumentRejectedException;
+import io.ddt.internal.ServerErrors;
 import io.ddt.spi.CopyListener;
 
 /**
@@ -50,7 +51,7 @@ final class BatchWriter {
                 throw e;
             }
             for (BulkWriteError error : e.getWriteErrors()) {
-                handle(namespace, target, batch.get(error.getIndex()), error.getCode(), ErrorText.withoutValues(error.getMessage()));
+                handle(namespace, target, batch.get(error.getIndex()), error.getCode(), ServerErrors.withoutValues(error.getMessage()));
             }
         }
     }
@@ -72,7 +73,7 @@ final class BatchWriter {
             target.replaceOne(new BsonDocument("_id", id), document,
                 new ReplaceOptions().upsert(true).bypassDocumentValidation(settings.bypassDocumentValidation()));
         } catch (MongoWriteException e) {
-            reject(namespace, id, ErrorText.withoutValues(e.getError().getMessage()));
+            reject(namespace, id, ServerErrors.withoutValues(e.getError().getMessage()));
         }
     }
 

@@ -24,6 +24,7 @@ import io.ddt.CopySettings;
 import io.ddt.DdtException;
 import io.ddt.NamespaceFilter;
 import io.ddt.NamespaceMapping;
+import io.ddt.internal.ServerErrors;
 import io.ddt.spi.CollectionCopyState;
 import io.ddt.spi.CopyListener;
 import io.ddt.spi.CopyState;
@@ -203,7 +204,7 @@ public final class CopyRun {
                     collection.target());
             } catch (com.mongodb.MongoException e) {
                 if (attempt >= 3 || !TransientErrors.isTransient(e)) {
-                    throw new DdtException("cannot read the indexes of " + collection.source() + ": " + ErrorText.of(e), e);
+                    throw new DdtException("cannot read the indexes of " + collection.source() + ": " + ServerErrors.describe(e), e);
                 }
             }
         }

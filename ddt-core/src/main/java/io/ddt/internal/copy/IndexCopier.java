@@ -12,6 +12,7 @@ import org.bson.BsonString;
 import com.mongodb.client.MongoClient;
 
 import io.ddt.DdtException;
+import io.ddt.internal.ServerErrors;
 
 /**
  * Builds a collection's indexes on the target with every option the source has. TTL indexes
@@ -70,7 +71,7 @@ final class IndexCopier {
             target.getDatabase(collection.target().database()).runCommand(command);
         } catch (com.mongodb.MongoException e) {
             throw new DdtException("cannot build the indexes of " + collection.target() + " on the target: "
-                + ErrorText.of(e), e);
+                + ServerErrors.describe(e), e);
         }
     }
 

@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 
 import io.ddt.DdtException;
+import io.ddt.internal.ServerErrors;
 import io.ddt.spi.RangeState;
 
 /**
@@ -77,10 +78,10 @@ final class RangeCopyTask implements Callable<RangeState> {
             } catch (MongoException e) {
                 boolean expired = System.nanoTime() - lastProgressNanos > context.retryTimeoutMillis() * 1_000_000L;
                 if (!TransientErrors.isTransient(e) || expired) {
-                    throw new DdtException("copy of " + namespace + " " + range + " failed: " + ErrorText.of(e)
+                    throw new DdtException("copy of " + namespace + " " + range + " failed: " + ServerErrors.describe(e)
                         + (TransientErrors.isTransient(e) ? " (no progress for longer than the retry timeout)" : ""), e);
                 }
-                LOG.warn("copy of {} {} hit a transient error, retrying in {} ms: {}", namespace, range, backoff, ErrorText.of(e));
+                LOG.warn("copy of {} {} hit a transient error, retrying in {} ms: {}", namespace, range, backoff, ServerErrors.describe(e));
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }

@@ -68,4 +68,12 @@ abstract class ConformanceSuites {
             return ConformanceSuites.this.cluster();
         }
     }
+
+    @Nested
+    class Updates extends UpdateConformance {
+        @Override
+        TestCluster cluster() {
+            return ConformanceSuites.this.cluster();
+        }
+    }
 }

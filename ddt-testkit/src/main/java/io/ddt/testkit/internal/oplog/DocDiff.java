@@ -3,6 +3,8 @@ package io.ddt.testkit.internal.oplog;
 import java.util.Objects;
 import org.bson.BsonDocument;
 
+import io.ddt.internal.diff.DiffReader;
+
 /**
  * MongoDB's {@code $v:2} update diffs, the {@code diff} of an oplog entry
  * {@code {op: 'u', o: {$v: 2, diff: {...}}}}, computed and applied exactly as the server does

@@ -12,6 +12,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
+import io.ddt.internal.diff.DiffReader;
+
 /**
  * The server's diff applier as used for oplog application (src/mongo/db/update/
  * document_diff_applier.cpp, {@code mustCheckExistenceForInsertOperations=true}), quirks

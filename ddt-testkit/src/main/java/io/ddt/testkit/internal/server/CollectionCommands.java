@@ -20,7 +20,8 @@ final class CollectionCommands {
     private static final List<String> CREATE_OPTIONS = List.of("capped", "size", "max", "validator",
         "validationLevel", "validationAction", "collation", "clusteredIndex", "timeseries", "expireAfterSeconds",
         "viewOn", "pipeline", "storageEngine", "indexOptionDefaults", "changeStreamPreAndPostImages", "encryptedFields");
-    private static final List<String> IGNORED = List.of("create", "$db", "lsid", "$clusterTime", "writeConcern",
+    // idIndex is accepted as a member accepts it; the _id index the fake builds is always the default one.
+    private static final List<String> IGNORED = List.of("create", "idIndex", "$db", "lsid", "$clusterTime", "writeConcern",
         "comment", "$readPreference", "txnNumber", "autocommit", "startTransaction", "apiVersion", "apiStrict");
 
     private final FakeMember member;

@@ -129,11 +129,14 @@ final class IndexCommands {
     }
 
     /** Builds the index in the engine where the engine enforces it exactly: plain unique ones. */
+    /** Tells whether the engine holds the index: unique, without a filter, sparseness or collation. */
+    private static boolean inEngine(BsonDocument spec) {
+        return spec.getBoolean("unique", BsonBoolean.FALSE).getValue() && !spec.containsKey("partialFilterExpression")
+            && !spec.getBoolean("sparse", BsonBoolean.FALSE).getValue() && !spec.containsKey("collation");
+    }
+
     void buildInEngine(String namespace, BsonDocument spec) {
-        boolean unique = spec.getBoolean("unique", BsonBoolean.FALSE).getValue();
-        boolean exact = !spec.containsKey("partialFilterExpression") && !spec.getBoolean("sparse", BsonBoolean.FALSE).getValue()
-            && !spec.containsKey("collation");
-        if (!unique || !exact) {
+        if (!inEngine(spec)) {
             return;
         }
         BsonDocument engineSpec = new BsonDocument("key", spec.get("key")).append("name", spec.get("name"));
@@ -234,7 +237,32 @@ final class IndexCommands {
             response.append(entry.getKey() + "_new", entry.getValue());
             updated.put(entry.getKey(), entry.getValue());
         }
+        changeUniqueness(namespace, spec, updated);
         member.catalog().putIndex(namespace, updated);
         return old;
+    }
+
+    /**
+     * Converts an index to unique ({@code unique: true}) or back ({@code forceNonUnique: true},
+     * which a member does not keep in the spec), and makes the engine and the constraints follow.
+     */
+    private void changeUniqueness(String namespace, BsonDocument before, BsonDocument updated) {
+        boolean wasUnique = before.getBoolean("unique", BsonBoolean.FALSE).getValue();
+        if (updated.getBoolean("forceNonUnique", BsonBoolean.FALSE).getValue()) {
+            updated.remove("forceNonUnique");
+            updated.remove("unique");
+        }
+        boolean unique = updated.getBoolean("unique", BsonBoolean.FALSE).getValue();
+        String name = updated.getString("name").getValue();
+        if (wasUnique && !unique) {
+            member.constraints().indexDropped(namespace, name);
+        }
+        if (wasUnique && !unique && inEngine(before)) {
+            member.engine().run(DocumentWrites.database(namespace), new BsonDocument("dropIndexes",
+                new BsonString(DocumentWrites.collection(namespace))).append("index", new BsonString(name)));
+        } else if (!wasUnique && unique) {
+            member.constraints().indexCreated(namespace, updated);
+            buildInEngine(namespace, updated);
+        }
     }
 }

@@ -10,12 +10,15 @@ import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import io.ddt.internal.diff.OperatorOrder;
+
 /**
  * Computes what an update statement makes of one document without touching the stored copy:
  * the engine applies it to a scratch copy, so operator semantics (positional {@code $},
  * {@code arrayFilters}, every modifier) are the engine's, while the member decides what is
- * stored and logged. Aggregation-pipeline updates run as an aggregation over that copy, which
- * the engine's own update path cannot do.
+ * stored and logged. Aggregation-pipeline updates run in {@link PipelineUpdates}, or, where it
+ * does not know an expression, as an aggregation over that copy, which the engine's own update
+ * path cannot do.
  */
 final class Updates {
 
@@ -40,17 +43,23 @@ final class Updates {
         }
         MjsEngine engine = member.engine();
         clearScratch(engine);
+        DottedNames dotted = new DottedNames();
         engine.run(SCRATCH_DATABASE, new BsonDocument("insert", new BsonString(SCRATCH))
-            .append("documents", new BsonArray(List.of(before))));
+            .append("documents", new BsonArray(List.of(dotted.hide(before)))));
         BsonDocument scratchStatement = new BsonDocument("q", withId(statement.getDocument("q", new BsonDocument()), before.get("_id")))
-            .append("u", update);
+            .append("u", inServerOrder(update.asDocument()));
         if (statement.containsKey("arrayFilters")) {
             scratchStatement.append("arrayFilters", statement.get("arrayFilters"));
         }
         runUpdate(engine, scratchStatement);
         BsonDocument after = engine.findById(SCRATCH_DATABASE + "." + SCRATCH, before.get("_id"));
         clearScratch(engine);
-        return after == null ? before : after;
+        if (after == null) {
+            return before;
+        }
+        after = dotted.restore(after);
+        SetTypes.restore(after, update.asDocument());
+        return after;
     }
 
     /** The document an upsert inserts when nothing matched. */
@@ -66,7 +75,8 @@ final class Updates {
             return DocumentWrites.withIdFirst(pipeline(member, DocumentWrites.withIdFirst(seed), update.asArray()));
         }
         clearScratch(engine);
-        BsonDocument scratchStatement = new BsonDocument("q", query).append("u", update).append("upsert", BsonBoolean.TRUE);
+        BsonDocument scratchStatement = new BsonDocument("q", query).append("u", inServerOrder(update.asDocument()))
+            .append("upsert", BsonBoolean.TRUE);
         if (statement.containsKey("arrayFilters")) {
             scratchStatement.append("arrayFilters", statement.get("arrayFilters"));
         }
@@ -77,6 +87,26 @@ final class Updates {
             throw new CommandException(1, "InternalError", "upsert produced no document");
         }
         return all.get(0);
+    }
+
+    /**
+     * The update with each operator's paths in the order a 5.0 member applies them, which is the
+     * order in which the fields it creates appear; the engine applies them as given.
+     */
+    private static BsonDocument inServerOrder(BsonDocument update) {
+        BsonDocument ordered = new BsonDocument();
+        for (var operator : update.entrySet()) {
+            BsonValue paths = operator.getValue();
+            if (!paths.isDocument()) {
+                ordered.append(operator.getKey(), paths);
+                continue;
+            }
+            BsonDocument sorted = new BsonDocument();
+            paths.asDocument().keySet().stream().sorted(OperatorOrder.PATHS)
+                .forEach(path -> sorted.append(path, paths.asDocument().get(path)));
+            ordered.append(operator.getKey(), sorted);
+        }
+        return ordered;
     }
 
     private static void runUpdate(MjsEngine engine, BsonDocument statement) {
@@ -91,6 +121,20 @@ final class Updates {
     }
 
     private static BsonDocument pipeline(FakeMember member, BsonDocument before, BsonArray stages) {
+        BsonDocument after;
+        try {
+            after = PipelineUpdates.apply(before, stages);
+        } catch (ExpressionEvaluator.Unsupported e) {
+            after = enginePipeline(member, before, stages);
+        }
+        if (!after.containsKey("_id")) {
+            throw new CommandException(66, "ImmutableField", "update pipeline removed the immutable field '_id'");
+        }
+        return after;
+    }
+
+    /** Runs a pipeline the engine's way: an aggregation over a scratch copy of the document. */
+    private static BsonDocument enginePipeline(FakeMember member, BsonDocument before, BsonArray stages) {
         MjsEngine engine = member.engine();
         clearScratch(engine);
         engine.run(SCRATCH_DATABASE, new BsonDocument("insert", new BsonString(SCRATCH))
@@ -103,11 +147,7 @@ final class Updates {
         if (batch.size() != 1) {
             throw new CommandException(2, "BadValue", "update pipeline must produce exactly one document");
         }
-        BsonDocument after = batch.get(0).asDocument();
-        if (!after.containsKey("_id")) {
-            throw new CommandException(66, "ImmutableField", "update pipeline removed the immutable field '_id'");
-        }
-        return after;
+        return batch.get(0).asDocument();
     }
 
     private static BsonDocument replacement(BsonValue id, BsonDocument replacement) {

@@ -22,9 +22,9 @@ import org.bson.types.Decimal128;
 /**
  * Random nested documents and random edits of them, drawn from a caller's seeded {@link Random}
  * so that a failing case can be replayed. Small name and number pools make collisions, reorders
- * and equal-but-differently-typed numbers common.
+ * and equal-but-differently-typed numbers common. Public for the applier's property tests.
  */
-final class RandomDocuments {
+public final class RandomDocuments {
 
     private static final String[] NAMES = {
         "a", "b", "c", "d", "e", "f", "_id", "10", "2", "", "x.y",
@@ -34,11 +34,11 @@ final class RandomDocuments {
 
     private final Random random;
 
-    RandomDocuments(Random random) {
+    public RandomDocuments(Random random) {
         this.random = random;
     }
 
-    BsonDocument document(int depth) {
+    public BsonDocument document(int depth) {
         BsonDocument document = new BsonDocument();
         // Top-level documents are larger, so that a diff is often smaller than the document.
         int size = depth == 0 ? 3 + random.nextInt(8) : random.nextInt(6);
@@ -49,7 +49,7 @@ final class RandomDocuments {
     }
 
     /** Returns a deep copy of {@code pre} with one to four random edits. */
-    BsonDocument edit(BsonDocument pre) {
+    public BsonDocument edit(BsonDocument pre) {
         BsonDocument post = pre.clone();
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits; i++) {

@@ -1,4 +1,4 @@
-package io.ddt.internal.copy;
+package io.ddt.internal;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
@@ -7,14 +7,15 @@ import com.mongodb.MongoWriteException;
 /**
  * Describes a server error without the document values a server puts in some messages (a
  * duplicate key's {@code dup key: { email: "..." }}): the code, the code name, and the message
- * with any key values cut out.
+ * with any key values cut out. Shared by the copier and the applier; stateless.
  */
-public final class ErrorText {
+public final class ServerErrors {
 
-    private ErrorText() {
+    private ServerErrors() {
     }
 
-    public static String of(MongoException error) {
+    /** Describes an error as {@code error <code> (<name>): <message without values>}. */
+    public static String describe(MongoException error) {
         String name = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorCodeName()
             : error instanceof MongoWriteException ? "" : error.getClass().getSimpleName();
         String message = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorMessage()
@@ -22,6 +23,7 @@ public final class ErrorText {
         return "error " + error.getCode() + (name.isEmpty() ? "" : " (" + name + ")") + ": " + withoutValues(message);
     }
 
+    /** Cuts the key values a server message may show (a duplicate key's {@code dup key: {...}}). */
     public static String withoutValues(String message) {
         if (message == null) {
             return "";

@@ -1,8 +1,8 @@
-package io.ddt.testkit.internal.oplog;
+package io.ddt.internal.diff;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
@@ -18,49 +18,53 @@ import org.bson.BsonValue;
  * layout (its sections, or its array header) is checked when its parent level is read. Every
  * failure is an {@link IllegalArgumentException} naming the offending key by its path in the diff.
  *
+ * <p>Shared by the applier, which turns diffs into target writes, and by the test kit's fake
+ * server, which applies them as a secondary does; so both read a diff the same way.
+ *
  * <p>Stateless; safe from any thread.
  */
-final class DiffReader {
+public final class DiffReader {
 
     /**
      * Largest array index or length accepted. Every array element takes at least three bytes,
      * so no longer array fits in a 16 MiB document; without a bound a bad diff could make the
      * applier pad billions of nulls.
      */
-    static final int MAX_ARRAY_LENGTH = 16 * 1024 * 1024 / 3;
+    public static final int MAX_ARRAY_LENGTH = 16 * 1024 * 1024 / 3;
 
     /** The kinds of change a diff makes to one field or array element. */
-    enum Kind { DELETE, UPDATE, INSERT, BINARY, SUB_DOCUMENT, SUB_ARRAY }
+    public enum Kind { DELETE, UPDATE, INSERT, BINARY, SUB_DOCUMENT, SUB_ARRAY }
 
     /**
      * One change: {@code value} is null for a delete and the sub-diff for SUB_* kinds;
      * {@code path} is where it sits in the diff, for messages.
      */
-    record Change(Kind kind, BsonValue value, String path) {}
+    public record Change(Kind kind, BsonValue value, String path) {}
 
     /**
-     * One level of a document diff: the change for each field named, and the updates then
-     * inserts in diff order, which the applier appends when the field was not updated in place.
+     * One level of a document diff: the change for each field named, in diff order (sections
+     * d, u, i, b, then the sub-diffs), and the updates then inserts in diff order, which the
+     * applier appends when the field was not updated in place.
      */
-    record DocumentLevel(Map<String, Change> changes, List<Map.Entry<String, BsonValue>> appends) {}
+    public record DocumentLevel(Map<String, Change> changes, List<Map.Entry<String, BsonValue>> appends) {}
 
     /** One array element change. */
-    record ElementChange(int index, Change change) {}
+    public record ElementChange(int index, Change change) {}
 
     /** One level of an array diff: the new length if any, and the changes by ascending index. */
-    record ArrayLevel(Integer newLength, List<ElementChange> changes) {}
+    public record ArrayLevel(Integer newLength, List<ElementChange> changes) {}
 
     /** A {@code b} entry: keep the first {@code offset} bytes, then write {@code data}. */
-    record BinaryPatch(int offset, byte[] data) {}
+    public record BinaryPatch(int offset, byte[] data) {}
 
     private static final String SECTION_ORDER = "duib";
 
     private DiffReader() {}
 
     /** Reads a document diff level; {@code path} names it in messages ("" at the top). */
-    static DocumentLevel readDocument(BsonDocument diff, String path) {
+    public static DocumentLevel readDocument(BsonDocument diff, String path) {
         checkDocumentLayout(diff, path);
-        Map<String, Change> changes = new HashMap<>();
+        Map<String, Change> changes = new LinkedHashMap<>();
         List<Map.Entry<String, BsonValue>> appends = new ArrayList<>();
         List<Map.Entry<String, BsonValue>> inserts = new ArrayList<>();
         for (Map.Entry<String, BsonValue> section : diff.entrySet()) {
@@ -91,7 +95,7 @@ final class DiffReader {
     }
 
     /** Reads an array diff level; {@code path} names it in messages. */
-    static ArrayLevel readArray(BsonDocument diff, String path) {
+    public static ArrayLevel readArray(BsonDocument diff, String path) {
         Integer newLength = checkArrayHeader(diff, path);
         List<ElementChange> changes = new ArrayList<>();
         int previous = -1;
@@ -114,7 +118,7 @@ final class DiffReader {
     }
 
     /** Reads a {@code b} section entry {@code {o: <offset>, d: <binary>}}. */
-    static BinaryPatch readBinary(BsonValue entry, String path) {
+    public static BinaryPatch readBinary(BsonValue entry, String path) {
         if (!entry.isDocument()) {
             throw bad(path, "", "a binary diff must be a document, not " + entry.getBsonType());
         }
@@ -138,7 +142,7 @@ final class DiffReader {
      *
      * @throws IllegalArgumentException naming the first malformed key
      */
-    static void validateTree(BsonDocument diff, String path) {
+    public static void validateTree(BsonDocument diff, String path) {
         for (Change change : readDocument(diff, path).changes().values()) {
             validateChange(change);
         }
@@ -262,11 +266,11 @@ final class DiffReader {
         }
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static IllegalArgumentException bad(String path, String key, String problem) {
+    public static IllegalArgumentException bad(String path, String key, String problem) {
         String where = key.isEmpty() ? path : join(path, key);
         return new IllegalArgumentException("bad $v:2 diff at "
                 + (where.isEmpty() ? "the top level" : "'" + where + "'") + ": " + problem);
