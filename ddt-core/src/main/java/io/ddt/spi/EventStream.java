@@ -6,7 +6,9 @@ import java.time.Duration;
  * One open stream of a {@link OplogStreamer}: batches of events in the source's order.
  *
  * <p>Used by one thread at a time. {@link #close()} may be called from any thread, also while
- * another is waiting in {@link #next}, which then returns promptly.
+ * another is waiting in {@link #next}, which then returns promptly (within the time the source
+ * is asked to wait per read) with an empty batch at the position reached; a {@code next} called
+ * after {@code close} returns such a batch at once. Neither is marked {@link EventBatch#last()}.
  */
 public interface EventStream extends AutoCloseable {
 

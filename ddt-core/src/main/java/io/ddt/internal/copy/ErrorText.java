@@ -7,14 +7,15 @@ import com.mongodb.MongoWriteException;
 /**
  * Describes a server error without the document values a server puts in some messages (a
  * duplicate key's {@code dup key: { email: "..." }}): the code, the code name, and the message
- * with any key values cut out.
+ * with any key values cut out. Public for the other internal packages.
  */
-final class ErrorText {
+public final class ErrorText {
 
     private ErrorText() {
     }
 
-    static String of(MongoException error) {
+    /** @return the error's code, code name and message, without document values */
+    public static String of(MongoException error) {
         String name = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorCodeName()
             : error instanceof MongoWriteException ? "" : error.getClass().getSimpleName();
         String message = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorMessage()

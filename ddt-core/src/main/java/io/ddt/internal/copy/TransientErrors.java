@@ -7,13 +7,17 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
-/** Tells errors worth retrying (the network, an election, a retryable label) from the rest. */
-final class TransientErrors {
+/**
+ * Tells errors worth retrying (the network, an election, a retryable label) from the rest. Public
+ * for the other internal packages (the oplog streamers retry the same errors).
+ */
+public final class TransientErrors {
 
     private TransientErrors() {
     }
 
-    static boolean isTransient(Throwable error) {
+    /** @return true for an error that a retry may not meet again */
+    public static boolean isTransient(Throwable error) {
         if (error instanceof MongoSocketException || error instanceof MongoNotPrimaryException
             || error instanceof MongoNodeIsRecoveringException || error instanceof MongoTimeoutException
             || error instanceof MongoCursorNotFoundException) {
