@@ -238,7 +238,7 @@ abstract class StreamerContract {
         List<String> expected = new ArrayList<>(List.of("create shop.orders"));
         try (EventStream stream = streamer(source.client(), NamespaceFilter.all(), 3).open(start, null)) {
             List<String> read = new ArrayList<>();
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 5; round++) {
                 for (int i = 0; i < 5; i++) {
                     insert(source.client(), "shop.orders", round * 10 + i);
                     expected.add("insert shop.orders " + (round * 10 + i));
@@ -261,6 +261,9 @@ abstract class StreamerContract {
                 .append("data", new Document("failCommands", List.of("getMore")).append("closeConnection", true)));
             case 2 -> failPoint(new Document("mode", new Document("times", 2)).append("data",
                 new Document("failCommands", List.of("getMore")).append("errorCode", 10107)));
+            // What a restarted member answers: it forgot the cursor.
+            case 3 -> failPoint(new Document("mode", new Document("times", 1)).append("data",
+                new Document("failCommands", List.of("getMore")).append("errorCode", 43)));
             default -> failPoint(new Document("mode", new Document("times", 1)).append("data",
                 new Document("failCommands", List.of("getMore", "find", "aggregate")).append("errorCode", 91)
                     .append("errorLabels", List.of("ResumableChangeStreamError", "RetryableReadError"))));
