@@ -1,7 +1,5 @@
 package io.ddt.internal.stream;
 
-import java.time.Duration;
-import java.util.Objects;
 
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -18,7 +16,6 @@ import io.ddt.event.ChangeEvents;
 import io.ddt.event.Invalidate;
 import io.ddt.internal.copy.ErrorText;
 import io.ddt.spi.EventBatch;
-import io.ddt.spi.EventStream;
 
 /**
  * One cluster-wide change stream, read in batches: events parsed, filtered, the events of a
@@ -36,29 +33,21 @@ import io.ddt.spi.EventStream;
  *
  * <p>Used by one thread at a time; {@link #close()} from any thread.
  */
-final class ChangeStreamEventStream implements EventStream {
+final class ChangeStreamEventStream extends BatchingStream {
 
     private static final int HISTORY_LOST = 286;
 
     private final ChangeStreamSource source;
-    private final StreamSettings settings;
-    private final NamespaceSelection selection;
     private final TransactionGroups groups = new TransactionGroups();
-    private final RetryClock retry;
-    private final StreamLifecycle lifecycle = new StreamLifecycle();
     private final Position until;
     private MongoChangeStreamCursor<RawBsonDocument> cursor;
     private Position consumed;
     private Position position;
     private boolean ended;
-    /** Whether this call of {@code next} has asked the server for more: each call asks at least once. */
-    private boolean askedThisCall;
 
     ChangeStreamEventStream(ChangeStreamSource source, StreamSettings settings, Position after, Position until) {
+        super(settings, "the source's change stream");
         this.source = source;
-        this.settings = settings;
-        this.selection = new NamespaceSelection(settings.filter());
-        this.retry = new RetryClock("the source's change stream", settings.retryTimeout());
         this.until = until;
         this.consumed = after;
         this.position = after;
@@ -83,41 +72,14 @@ final class ChangeStreamEventStream implements EventStream {
     }
 
     @Override
-    public EventBatch next(Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + Objects.requireNonNull(maxWait, "maxWait").toNanos();
-        if (!lifecycle.enter()) {
-            return EventBatch.idle(position);
-        }
-        try {
-            askedThisCall = false;
-            BatchCollector batch = new BatchCollector(settings);
-            while (!ended && !batch.full() && !lifecycle.closed() && step(batch, deadline)) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while reading the source's change stream");
-                }
-            }
-            return finish(batch);
-        } finally {
-            lifecycle.exit();
-        }
-    }
-
-    @Override
-    public void close() {
-        lifecycle.close();
-    }
-
-    /** Reads one event, or waits once for more; false when the batch is to be returned now. */
-    private boolean step(BatchCollector batch, long deadline) throws InterruptedException {
+    boolean step(BatchCollector batch, long deadline) throws InterruptedException {
         try {
             if (cursor == null) {
                 reopen();
             }
-            boolean buffered = cursor.available() > 0;
-            if (!buffered && (!batch.isEmpty() || askedThisCall && System.nanoTime() >= deadline)) {
+            if (!mayRead(cursor.available() > 0, batch, deadline)) {
                 return false;
             }
-            askedThisCall |= !buffered;
             RawBsonDocument event = cursor.tryNext();
             if (event != null) {
                 accept(event, batch);
@@ -131,9 +93,7 @@ final class ChangeStreamEventStream implements EventStream {
             return true;
         } catch (MongoInterruptedException e) {
             dropCursor();
-            InterruptedException interrupted = new InterruptedException("interrupted while reading the source's change stream");
-            interrupted.initCause(e);
-            throw interrupted;
+            throw interrupted(e);
         } catch (MongoException e) {
             if (!lifecycle.closed()) {
                 recover(e);
@@ -191,7 +151,8 @@ final class ChangeStreamEventStream implements EventStream {
         ended = true;
     }
 
-    private EventBatch finish(BatchCollector batch) {
+    @Override
+    EventBatch finish(BatchCollector batch) {
         Position reached = ended ? Positions.max(consumed, until) : groups.holding() ? position : consumed;
         position = Positions.max(batch.lastPosition(position), reached);
         return batch.build(position, ended);
@@ -214,6 +175,16 @@ final class ChangeStreamEventStream implements EventStream {
         MongoChangeStreamCursor<RawBsonDocument> opened = source.open(consumed);
         cursor = opened;
         lifecycle.cursor(opened);
+    }
+
+    @Override
+    Position position() {
+        return position;
+    }
+
+    @Override
+    boolean ended() {
+        return ended;
     }
 
     private void dropCursor() {

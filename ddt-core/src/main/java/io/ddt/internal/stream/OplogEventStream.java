@@ -1,7 +1,5 @@
 package io.ddt.internal.stream;
 
-import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.BsonTimestamp;
@@ -16,7 +14,6 @@ import io.ddt.Position;
 import io.ddt.event.ChangeEvent;
 import io.ddt.internal.copy.ErrorText;
 import io.ddt.spi.EventBatch;
-import io.ddt.spi.EventStream;
 
 /**
  * One tail of {@code local.oplog.rs}: entries read in {@code ts} order through a tailable
@@ -35,14 +32,10 @@ import io.ddt.spi.EventStream;
  *
  * <p>Used by one thread at a time; {@link #close()} from any thread.
  */
-final class OplogEventStream implements EventStream {
+final class OplogEventStream extends BatchingStream {
 
     private final OplogSource source;
-    private final StreamSettings settings;
-    private final NamespaceSelection selection;
     private final TransactionReader transactions;
-    private final RetryClock retry;
-    private final StreamLifecycle lifecycle = new StreamLifecycle();
     private final Position until;
     private MongoCursor<RawBsonDocument> cursor;
     private MongoException lastError;
@@ -50,15 +43,11 @@ final class OplogEventStream implements EventStream {
     private Position position;
     private boolean untilVisible;
     private boolean ended;
-    /** Whether this call of {@code next} has asked the server for more: each call asks at least once. */
-    private boolean askedThisCall;
 
     OplogEventStream(OplogSource source, StreamSettings settings, Position after, Position until) {
+        super(settings, "the source's oplog");
         this.source = source;
-        this.settings = settings;
-        this.selection = new NamespaceSelection(settings.filter());
         this.transactions = new TransactionReader(source);
-        this.retry = new RetryClock("the source's oplog", settings.retryTimeout());
         this.until = until;
         this.position = after;
         this.lastRead = after.clusterTime();
@@ -79,41 +68,14 @@ final class OplogEventStream implements EventStream {
     }
 
     @Override
-    public EventBatch next(Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + Objects.requireNonNull(maxWait, "maxWait").toNanos();
-        if (!lifecycle.enter()) {
-            return EventBatch.idle(position);
-        }
-        try {
-            askedThisCall = false;
-            BatchCollector batch = new BatchCollector(settings);
-            while (!ended && !batch.full() && !lifecycle.closed() && step(batch, deadline)) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while reading the source's oplog");
-                }
-            }
-            return finish(batch);
-        } finally {
-            lifecycle.exit();
-        }
-    }
-
-    @Override
-    public void close() {
-        lifecycle.close();
-    }
-
-    /** Reads one entry, or waits once for more; false when the batch is to be returned now. */
-    private boolean step(BatchCollector batch, long deadline) throws InterruptedException {
+    boolean step(BatchCollector batch, long deadline) throws InterruptedException {
         try {
             if (cursor == null) {
                 reopen();
             }
-            boolean buffered = cursor.available() > 0;
-            if (!buffered && (!batch.isEmpty() || askedThisCall && System.nanoTime() >= deadline)) {
+            if (!mayRead(cursor.available() > 0, batch, deadline)) {
                 return false;
             }
-            askedThisCall |= !buffered;
             RawBsonDocument entry = cursor.tryNext();
             if (entry != null) {
                 accept(entry, batch);
@@ -126,9 +88,7 @@ final class OplogEventStream implements EventStream {
             return true;
         } catch (MongoInterruptedException e) {
             dropCursor();
-            InterruptedException interrupted = new InterruptedException("interrupted while reading the source's oplog");
-            interrupted.initCause(e);
-            throw interrupted;
+            throw interrupted(e);
         } catch (MongoException e) {
             if (!lifecycle.closed()) {
                 recover(e);
@@ -171,7 +131,8 @@ final class OplogEventStream implements EventStream {
         untilVisible = newest != null && newest.compareTo(until.clusterTime()) >= 0;
     }
 
-    private EventBatch finish(BatchCollector batch) {
+    @Override
+    EventBatch finish(BatchCollector batch) {
         Position reached;
         if (ended) {
             reached = Position.of(until.clusterTime());
@@ -203,6 +164,16 @@ final class OplogEventStream implements EventStream {
         lifecycle.cursor(opened);
         source.checkHistory(lastRead, lastError);
         lastError = null;
+    }
+
+    @Override
+    Position position() {
+        return position;
+    }
+
+    @Override
+    boolean ended() {
+        return ended;
     }
 
     private void dropCursor() {
