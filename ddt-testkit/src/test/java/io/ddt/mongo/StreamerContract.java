@@ -294,6 +294,25 @@ abstract class StreamerContract {
     }
 
     @Test
+    void anInterruptEndsAWaitingNext() throws Exception {
+        try (EventStream stream = streamer().open(now(source), null)) {
+            CompletableFuture<Throwable> waiting = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    stream.next(Duration.ofSeconds(30));
+                    waiting.complete(null);
+                } catch (Throwable e) {
+                    waiting.complete(e);
+                }
+            }, "streamer-test-reader");
+            reader.start();
+            Thread.sleep(300);
+            reader.interrupt();
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
     void batchesAreBoundedAndCountTheBytesRead() throws InterruptedException {
         Position start = now(source);
         MongoCollection<Document> orders = source.client().getDatabase("shop").getCollection("orders");
