@@ -20,7 +20,7 @@ import io.ddt.testkit.FakeCluster;
 class ChangeStreamStreamerTest extends StreamerContract {
 
     @Test
-    void beforeMongoDb6OnlyTheDdlEveryChangeStreamShowsArrives(@Cluster(version = "5.0.24") FakeCluster old)
+    void beforeMongoDb6OnlyTheDdlEveryChangeStreamShowsArrives(@Cluster(version = "5.0.24", noopIntervalMillis = 200) FakeCluster old)
         throws InterruptedException {
         Position start = now(old);
         SourceWrites.insert(old.client(), "shop.orders", 1);
