@@ -80,7 +80,10 @@ final class OplogEventStream extends BatchingStream {
             if (entry != null) {
                 accept(entry, batch);
             } else if (cursor.getServerCursor() == null) {
-                throw new MongoException(237, "the server closed the tailable cursor on the oplog");
+                // A member may close a tailable cursor that found nothing to follow (an idle
+                // oplog right after the start): open another after a pause, checking the history.
+                dropCursor();
+                lifecycle.pause(settings.maxAwaitTime().toMillis());
             } else {
                 idle();
             }
