@@ -2,7 +2,9 @@ package io.ddt;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -133,6 +135,24 @@ public final class NamespaceFilter {
                 && includes.stream().anyMatch(rule -> rule.namesInternal() && rule.mayMatchDatabase(database));
         }
         return includes.isEmpty() || includes.stream().anyMatch(rule -> rule.mayMatchDatabase(database));
+    }
+
+    /**
+     * Returns the include globs, for a reader that narrows what a server sends (an oplog query, a
+     * change stream's {@code $match}) before it asks {@link #matches(Namespace)} for the final
+     * word. The globs are as given to {@link Builder#include(String)}, in the order added, with the
+     * syntax of the class description; exclude rules and the internal switch are left to
+     * {@code matches}.
+     *
+     * @return the include globs: an empty list when there are no include rules (every ordinary
+     *     namespace not excluded may match); empty when an include rule is a regular expression,
+     *     which a server might not read as Java does
+     */
+    public Optional<List<String>> includeGlobs() {
+        if (includes.stream().anyMatch(NamespacePattern::isRegex)) {
+            return Optional.empty();
+        }
+        return Optional.of(includes.stream().map(NamespacePattern::toString).toList());
     }
 
     /**

@@ -76,6 +76,11 @@ final class NamespacePattern {
             && collection.matcher(namespace.collection()).matches();
     }
 
+    /** True for a regular expression, false for a glob. */
+    boolean isRegex() {
+        return regex;
+    }
+
     /** False only when no namespace of {@code db} can match; a regex cannot tell, so says true. */
     boolean mayMatchDatabase(String db) {
         return regex || database.matcher(db).matches();

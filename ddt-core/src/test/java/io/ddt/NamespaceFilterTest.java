@@ -233,6 +233,15 @@ class NamespaceFilterTest {
         assertThat(NamespaceFilter.all()).hasToString("NamespaceFilter{include=all, exclude=[], includeInternal=false}");
     }
 
+    @Test
+    void includeGlobsAreGivenForServersUnlessAnIncludeIsARegex() {
+        assertThat(NamespaceFilter.builder().include("shop.*").include("*.orders").exclude("shop.tmp").build().includeGlobs())
+            .contains(java.util.List.of("shop.*", "*.orders"));
+        assertThat(NamespaceFilter.all().includeGlobs()).contains(java.util.List.of());
+        assertThat(NamespaceFilter.builder().include("shop.*").includeRegex("logs\\..*").build().includeGlobs()).isEmpty();
+        assertThat(NamespaceFilter.builder().excludeRegex("logs\\..*").build().includeGlobs()).contains(java.util.List.of());
+    }
+
     private static boolean matches(NamespaceFilter filter, String fullName) {
         return filter.matches(Namespace.parse(fullName));
     }

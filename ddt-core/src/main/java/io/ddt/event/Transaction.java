@@ -13,10 +13,12 @@ import java.util.Objects;
  * {@code applyOps} are flattened, so {@link #events()} never holds a {@code Transaction},
  * {@link Invalidate} or {@code applyOps} of its own.
  *
- * <p>Every event inside shares this event's position (that of the commit: the entry that made
- * the transaction visible), wall time and transaction id; an event inside may be
- * {@code fromMigrate} on its own. A change stream shows a transaction as separate events that
- * share a cluster time and a {@link ChangeEvent#transactionId()}, not as this event.
+ * <p>Read from the oplog, every event inside shares this event's position (that of the commit:
+ * the entry that made the transaction visible), wall time and transaction id; an event inside
+ * may be {@code fromMigrate} on its own. A change stream shows a transaction as separate events
+ * that share a cluster time and a {@link ChangeEvent#transactionId()}, not as this event;
+ * {@code io.ddt.mongo.ChangeStreamStreamer} joins them into one, whose position is its last
+ * event's, and whose events keep their own (the same cluster time, each its resume token).
  *
  * <p>Immutable and thread-safe. {@link #toString()} counts the events, never shows them.
  *

@@ -6,7 +6,9 @@ import java.time.Duration;
  * One open stream of a {@link OplogStreamer}: batches of events in the source's order.
  *
  * <p>Used by one thread at a time. {@link #close()} may be called from any thread, also while
- * another is waiting in {@link #next}, which then returns promptly.
+ * another is waiting in {@link #next}, which then returns promptly (within the time the source
+ * is asked to wait per read) with an empty batch at the position reached; a {@code next} called
+ * after {@code close} returns such a batch at once. Neither is marked {@link EventBatch#last()}.
  */
 public interface EventStream extends AutoCloseable {
 
@@ -17,7 +19,9 @@ public interface EventStream extends AutoCloseable {
      * idle time (no-op entries, post-batch resume tokens), so lag can be measured; it may also
      * stay where it was if the source said nothing new in time.
      *
-     * @param maxWait how long to wait for events; the call may return earlier
+     * @param maxWait how long to wait for events; the call may return earlier, and later by at
+     *     most the time the source is asked to wait per read (each call asks the source at least
+     *     once, also with a zero wait)
      * @return the batch; {@link EventBatch#last()} is true on the batch that reaches the end
      *     position, after which the stream has nothing more
      * @throws InterruptedException if the thread is interrupted while waiting

@@ -18,6 +18,13 @@ public interface OplogStreamer {
      * Opens a stream of the events strictly after {@code after}, up to and including
      * {@code until} when it is given.
      *
+     * <p>A position without a resume token stands here for everything at its cluster time: the
+     * stream starts with the first event at a later time, and ends with the last event at
+     * {@code until}'s time. (This is how a batch position of an oplog reader, or a cluster time
+     * taken before a full copy, is meant; {@link Position}'s order, which puts such a position
+     * before the events at its time, is only an order.) A position with a token stands for
+     * exactly the event or point it names.
+     *
      * <p>Checks, before returning, that {@code after} is still in the source's history: a start
      * that has fallen off the oplog throws {@link io.ddt.HistoryLostException}, saying how far
      * behind it is, rather than skipping what was lost.

@@ -108,7 +108,7 @@ class FakeClusterFaultsTest {
     void idleMemberWritesPeriodicNoops() throws InterruptedException {
         try (FakeCluster cluster = FakeCluster.builder().noopInterval(Duration.ofMillis(100)).start()) {
             Thread.sleep(600);
-            List<BsonDocument> noops = oplog(cluster).find(Filters.eq("op", "n")).into(new ArrayList<>());
+            List<BsonDocument> noops = oplog(cluster).find(Filters.eq("o.msg", "periodic noop")).into(new ArrayList<>());
             assertThat(noops).hasSizeBetween(2, 7);
             assertThat(noops.get(0).getDocument("o")).isEqualTo(BsonDocument.parse("{msg: 'periodic noop'}"));
             assertThat(noops.get(0).getString("ns").getValue()).isEmpty();

@@ -30,7 +30,7 @@ class FakeClusterSmokeTest {
             List<BsonDocument> oplog = client.getDatabase("local").getCollection("oplog.rs", BsonDocument.class)
                 .find().into(new ArrayList<>());
             oplog.forEach(e -> System.out.println(e.toJson()));
-            assertThat(oplog).extracting(e -> e.getString("op").getValue()).containsExactly("c", "i", "u", "d");
+            assertThat(oplog).extracting(e -> e.getString("op").getValue()).containsExactly("n", "c", "i", "u", "d");
         }
     }
 }

@@ -93,6 +93,15 @@ abstract class CursorConformance extends ConformanceSupport {
         assertThat(newest.getDocument("o").getString("_id").getValue()).isEqualTo("last");
     }
 
+    @Test
+    void oplogReadsApplyTheirProjection() {
+        MongoCollection<Document> coll = freshDatabase().getCollection("c");
+        coll.insertOne(doc("_id", "projected"));
+        BsonDocument newest = oplog().find().sort(new Document("$natural", -1))
+            .projection(new Document("ts", 1)).limit(1).first();
+        assertThat(newest.keySet()).containsExactly("ts");
+    }
+
     private long getMoreTotal() {
         Document status = client().getDatabase("admin").runCommand(new Document("serverStatus", 1));
         Object total = status.get("metrics", Document.class).get("commands", Document.class)

@@ -163,6 +163,10 @@ final class FailPoints {
             case 112: return "WriteConflict";
             case 251: return "NoSuchTransaction";
             case 11000: return "DuplicateKey";
+            case 43: return "CursorNotFound";
+            case 136: return "CappedPositionLost";
+            case 237: return "CursorKilled";
+            case 286: return "ChangeStreamHistoryLost";
             default: return "Location" + code;
         }
     }

@@ -31,6 +31,9 @@ public final class FakeMember {
     public FakeMember(long oplogSizeBytes) {
         this.oplog = new OplogStore(oplogSizeBytes);
         this.oplogWriter = new OplogWriter(oplog, transactions);
+        // As rs.initiate() does: a real member's oplog is never empty, and a reader that starts
+        // from the newest entry of a new member must find one.
+        write(() -> oplogWriter.noop(new BsonDocument("msg", new BsonString("initiating set"))));
     }
 
     /** Runs a write with the write lock held; every write and DDL command goes through here. */

@@ -22,6 +22,7 @@ final class OplogCursor implements ServerCursor {
 
     private final OplogStore oplog;
     private final Document filter;
+    private final BsonDocument projection;
     private final boolean tailable;
     private final boolean awaitData;
     private final boolean reverse;
@@ -36,6 +37,7 @@ final class OplogCursor implements ServerCursor {
         this.oplog = oplog;
         BsonDocument query = command.getDocument("filter", new BsonDocument());
         this.filter = BsonBridge.toMjs(query);
+        this.projection = command.getDocument("projection", null);
         this.tailable = command.getBoolean("tailable", org.bson.BsonBoolean.FALSE).getValue();
         this.awaitData = command.getBoolean("awaitData", org.bson.BsonBoolean.FALSE).getValue();
         BsonDocument sort = command.getDocument("sort", new BsonDocument());
@@ -115,7 +117,7 @@ final class OplogCursor implements ServerCursor {
             inclusive = false;
             scanned = true;
             if (matches(entry.getValue())) {
-                batch.add(entry.getValue());
+                batch.add(Projections.apply(entry.getValue(), projection));
                 bytes += size;
                 returned++;
             }
@@ -134,7 +136,7 @@ final class OplogCursor implements ServerCursor {
             Map.Entry<Long, RawBsonDocument> entry = it.next();
             lastTs = entry.getKey();
             if (matches(entry.getValue())) {
-                batch.add(entry.getValue());
+                batch.add(Projections.apply(entry.getValue(), projection));
                 returned++;
             }
         }
