@@ -9,12 +9,12 @@ import com.mongodb.MongoWriteException;
  * duplicate key's {@code dup key: { email: "..." }}): the code, the code name, and the message
  * with any key values cut out.
  */
-final class ErrorText {
+public final class ErrorText {
 
     private ErrorText() {
     }
 
-    static String of(MongoException error) {
+    public static String of(MongoException error) {
         String name = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorCodeName()
             : error instanceof MongoWriteException ? "" : error.getClass().getSimpleName();
         String message = error instanceof MongoCommandException ? ((MongoCommandException) error).getErrorMessage()
@@ -22,7 +22,7 @@ final class ErrorText {
         return "error " + error.getCode() + (name.isEmpty() ? "" : " (" + name + ")") + ": " + withoutValues(message);
     }
 
-    static String withoutValues(String message) {
+    public static String withoutValues(String message) {
         if (message == null) {
             return "";
         }

@@ -8,12 +8,12 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
 /** Tells errors worth retrying (the network, an election, a retryable label) from the rest. */
-final class TransientErrors {
+public final class TransientErrors {
 
     private TransientErrors() {
     }
 
-    static boolean isTransient(Throwable error) {
+    public static boolean isTransient(Throwable error) {
         if (error instanceof MongoSocketException || error instanceof MongoNotPrimaryException
             || error instanceof MongoNodeIsRecoveringException || error instanceof MongoTimeoutException
             || error instanceof MongoCursorNotFoundException) {
