@@ -1,0 +1,42 @@
+package io.ddt.internal.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Holds each event until its source wall time plus the configured delay, for a target kept a
+ * fixed time behind the source. Events without a wall time pass at once. Used by the dispatcher
+ * thread only.
+ */
+final class DelayGate {
+
+    private static final long SLICE_MILLIS = 100;
+
+    private final Duration delay;
+    private final BooleanSupplier stopping;
+
+    DelayGate(Duration delay, BooleanSupplier stopping) {
+        this.delay = delay;
+        this.stopping = stopping;
+    }
+
+    /**
+     * Returns once the event may be applied, or applying stops; runs {@code beforeWaiting} once
+     * first if it has to wait, so that what was routed before is applied meanwhile.
+     */
+    void await(Instant wallTime, Runnable beforeWaiting) throws InterruptedException {
+        if (delay.isZero() || wallTime == null) {
+            return;
+        }
+        long due = wallTime.plus(delay).toEpochMilli();
+        long wait = due - System.currentTimeMillis();
+        if (wait > 0) {
+            beforeWaiting.run();
+        }
+        while (wait > 0 && !stopping.getAsBoolean()) {
+            Thread.sleep(Math.min(wait, SLICE_MILLIS));
+            wait = due - System.currentTimeMillis();
+        }
+    }
+}
