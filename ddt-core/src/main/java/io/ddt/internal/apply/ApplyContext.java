@@ -6,8 +6,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.MongoException;
+
 import io.ddt.ApplySettings;
 import io.ddt.DdtException;
+import io.ddt.internal.copy.ErrorText;
 
 /**
  * What the dispatcher and the workers share: settings, the batch tracker (failure, watermark,
@@ -25,8 +28,9 @@ record ApplyContext(ApplySettings settings, BatchTracker tracker, InFlight inFli
             return;
         }
         DdtException failure = error instanceof DdtException ddt ? ddt
-            : new DdtException("applying changes to the target failed, and nothing after the failure is applied: "
-                + error.getClass().getSimpleName() + ". Fix the cause, then resume from the last watermark", error);
+            : new DdtException("applying changes to the target failed, and no write starts after the failure: "
+                + (error instanceof MongoException mongo ? ErrorText.of(mongo) : error.toString())
+                + ". Fix the cause, then resume from the last watermark", error);
         LOG.error("{}: applying changes stopped: {}", settings.jobName(), failure.getMessage());
         tracker.fail(failure);
     }
