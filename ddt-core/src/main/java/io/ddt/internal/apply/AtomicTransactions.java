@@ -43,6 +43,7 @@ final class AtomicTransactions {
         }
         Map<Namespace, List<PendingWrite>> byNamespace = new LinkedHashMap<>();
         writes.forEach(w -> byNamespace.computeIfAbsent(w.key().namespace(), ns -> new ArrayList<>()).add(w));
+        byNamespace.replaceAll((namespace, group) -> BulkOrder.arrange(group));
         try {
             retrier.run("a transaction of " + writes.size() + " writes", () -> commit(byNamespace));
         } catch (MongoBulkWriteException e) {

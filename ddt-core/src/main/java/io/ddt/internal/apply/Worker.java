@@ -15,7 +15,7 @@ import io.ddt.Namespace;
 /**
  * One apply thread: takes the writes routed to it (all writes of a document come to the same
  * worker, in order), groups what is queued by namespace and writes each group as ordered bulk
- * writes. Writes of different documents may be reordered, within a worker as across workers;
+ * writes, arranged by {@link BulkOrder} into few commands. Writes of different documents may be reordered, within a worker as across workers;
  * one document's never are.
  *
  * <p>A write refused for a duplicate key is parked, with every later write of the same key,
@@ -88,7 +88,7 @@ final class Worker implements Runnable {
     }
 
     private void applyNamespace(Namespace namespace, List<PendingWrite> writes) {
-        List<PendingWrite> todo = withoutParked(writes);
+        List<PendingWrite> todo = withoutParked(BulkOrder.arrange(writes));
         int size = context.settings().batchDocuments();
         while (!todo.isEmpty() && !context.tracker().stopping()) {
             List<PendingWrite> bulk = todo.subList(0, Math.min(size, todo.size()));
@@ -103,6 +103,8 @@ final class Worker implements Runnable {
             todo = withoutParked(rest);
         }
     }
+
+
 
     private List<PendingWrite> withoutParked(List<PendingWrite> writes) {
         if (parkedKeys.isEmpty()) {
