@@ -104,7 +104,7 @@ public final class ApplySettings {
 
     /**
      * @return how far the target is held behind the source: an event is applied no earlier than
-     *     its wall time plus this delay (events without a wall time are not held); default zero
+     *     its wall time (or, without one, its cluster time) plus this delay; default zero
      */
     public Duration delay() {
         return delay;
@@ -140,10 +140,7 @@ public final class ApplySettings {
 
         /** @param name 1 to 64 letters, digits, {@code .}, {@code _} or {@code -} */
         public Builder jobName(String name) {
-            if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-                throw new IllegalArgumentException("jobName must be 1 to 64 letters, digits, '.', '_' or '-', not '" + name + "'");
-            }
-            this.jobName = name;
+            this.jobName = SettingChecks.jobName(name);
             return this;
         }
 
@@ -201,10 +198,7 @@ public final class ApplySettings {
 
         /** @param timeout positive */
         public Builder retryTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("retryTimeout must be a positive duration, not " + timeout);
-            }
-            this.retryTimeout = timeout;
+            this.retryTimeout = SettingChecks.positive("retryTimeout", timeout);
             return this;
         }
 

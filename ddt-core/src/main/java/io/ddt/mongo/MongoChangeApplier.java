@@ -43,7 +43,7 @@ import io.ddt.spi.EventBatch;
  *   <li><b>Memory.</b> {@link #apply} waits while the bytes handed over and not yet applied
  *       ({@link EventBatch#bytes()}) exceed {@link ApplySettings#maxBytesInFlight()}.</li>
  *   <li><b>Delay.</b> With {@link ApplySettings#delay()}, each event waits until its source
- *       wall time plus the delay.</li>
+ *       wall time (or cluster time) plus the delay.</li>
  *   <li><b>Errors.</b> Transient errors are retried for {@link ApplySettings#retryTimeout()}.
  *       Any other failure stops every thread: no write starts after it, and the next
  *       {@link #apply} or {@link #flush} throws it (a {@link io.ddt.DdtException}).</li>

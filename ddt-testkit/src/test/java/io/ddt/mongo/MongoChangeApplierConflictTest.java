@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.BsonArray;
-import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -61,14 +59,6 @@ class MongoChangeApplierConflictTest {
         users().createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
     }
 
-    /** Makes the target's next {@code command} wait, so that the other workers run ahead of the one that sent it. */
-    void slowDownNext(String command, int millis) {
-        target.client().getDatabase("admin").runCommand(new BsonDocument("configureFailPoint", new BsonString("failCommand"))
-            .append("mode", new BsonDocument("times", new BsonInt32(1)))
-            .append("data", new BsonDocument("failCommands", new BsonArray(List.of(new BsonString(command))))
-                .append("blockConnection", BsonBoolean.TRUE).append("blockTimeMS", new BsonInt32(millis))));
-    }
-
     MongoChangeApplier applier(ConflictPolicy policy) {
         return MongoChangeApplier.builder(target.client())
             .settings(ApplySettings.builder().threads(8).conflictPolicy(policy).build()).build();
@@ -88,7 +78,8 @@ class MongoChangeApplierConflictTest {
             swaps.add(script.set(USERS, new BsonInt32(a), email("b" + pair)));
         }
         users().insertMany(before);
-        slowDownNext("update", 500);
+        // the first update waits, so that the other workers run ahead of its worker
+        FailCommand.slowDown(target, "update", 1, 500);
         try (MongoChangeApplier applier = applier(ConflictPolicy.FAIL)) {
             applier.apply(script.batch(swaps));
             applier.flush();
@@ -109,7 +100,7 @@ class MongoChangeApplierConflictTest {
             events.add(script.delete(USERS, new BsonInt32(i)));
             events.add(script.insert(USERS, user(100 + i, "e" + i)));
         }
-        slowDownNext("delete", 500);
+        FailCommand.slowDown(target, "delete", 1, 500);
         try (MongoChangeApplier applier = applier(ConflictPolicy.FAIL)) {
             applier.apply(script.batch(events));
             applier.flush();

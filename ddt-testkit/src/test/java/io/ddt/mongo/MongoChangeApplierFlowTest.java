@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -55,12 +54,6 @@ class MongoChangeApplierFlowTest {
 
     ChangeEvent insert(int id) {
         return script.insert(LOGS, new BsonDocument("_id", new BsonInt32(id)).append("pad", new BsonString("x".repeat(500))));
-    }
-
-    void failNext(String command, int times, BsonDocument how) {
-        target.client().getDatabase("admin").runCommand(new BsonDocument("configureFailPoint", new BsonString("failCommand"))
-            .append("mode", new BsonDocument("times", new BsonInt32(times)))
-            .append("data", how.append("failCommands", new BsonArray(List.of(new BsonString(command))))));
     }
 
     static List<String> applierThreads() {
@@ -135,7 +128,7 @@ class MongoChangeApplierFlowTest {
         }
         AtomicBoolean done = new AtomicBoolean();
         // the first writes wait, so that later batches are done before earlier ones
-        failNext("update", 3, new BsonDocument("blockConnection", BsonBoolean.TRUE).append("blockTimeMS", new BsonInt32(300)));
+        FailCommand.slowDown(target, "update", 3, 300);
         try (MongoChangeApplier applier = applier(ApplySettings.builder().threads(4).batchDocuments(16))) {
             CompletableFuture<Integer> checker = CompletableFuture.supplyAsync(() -> {
                 int checks = 0;
@@ -174,7 +167,7 @@ class MongoChangeApplierFlowTest {
 
     @Test
     void aFailedWriteStopsEveryLaterWriteAndFailsTheNextCalls() throws InterruptedException {
-        failNext("update", 1, new BsonDocument("errorCode", new BsonInt32(2)));
+        FailCommand.next(target, "update", 1, new BsonDocument("errorCode", new BsonInt32(2)));
         try (MongoChangeApplier applier = applier(ApplySettings.builder().threads(1))) {
             applier.apply(script.batch(insert(1), insert(2)));
             assertThatThrownBy(applier::flush).isInstanceOf(DdtException.class).hasMessageContaining("error 2")
@@ -189,7 +182,7 @@ class MongoChangeApplierFlowTest {
 
     @Test
     void retriesTransientErrorsUntilTheWriteGoesThrough() throws InterruptedException {
-        failNext("update", 3, new BsonDocument("closeConnection", BsonBoolean.TRUE));
+        FailCommand.next(target, "update", 3, new BsonDocument("closeConnection", BsonBoolean.TRUE));
         try (MongoChangeApplier applier = applier(ApplySettings.builder().threads(1))) {
             applier.apply(script.batch(insert(1), insert(2)));
             applier.flush();

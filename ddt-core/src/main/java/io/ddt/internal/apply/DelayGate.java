@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
+import io.ddt.event.ChangeEvent;
+
 /**
  * Holds each event until its source wall time plus the configured delay, for a target kept a
- * fixed time behind the source. Events without a wall time pass at once. Used by the dispatcher
- * thread only.
+ * fixed time behind the source. An event without a wall time (change streams before MongoDB
+ * 6.0) is timed by its cluster time, whose seconds are the source's clock too. Used by the
+ * dispatcher thread only.
  */
 final class DelayGate {
 
@@ -25,11 +28,13 @@ final class DelayGate {
      * Returns once the event may be applied, or applying stops; runs {@code beforeWaiting} once
      * first if it has to wait, so that what was routed before is applied meanwhile.
      */
-    void await(Instant wallTime, Runnable beforeWaiting) throws InterruptedException {
-        if (delay.isZero() || wallTime == null) {
+    void await(ChangeEvent event, Runnable beforeWaiting) throws InterruptedException {
+        if (delay.isZero()) {
             return;
         }
-        long due = wallTime.plus(delay).toEpochMilli();
+        Instant time = event.wallTime() != null ? event.wallTime()
+            : Instant.ofEpochSecond(event.position().clusterTime().getTime());
+        long due = time.plus(delay).toEpochMilli();
         long wait = due - System.currentTimeMillis();
         if (wait > 0) {
             beforeWaiting.run();

@@ -84,7 +84,7 @@ final class Dispatcher implements Runnable {
     private void dispatch(Handed handed) throws InterruptedException {
         current = handed.ticket();
         for (ChangeEvent event : handed.batch().events()) {
-            delay.await(event.wallTime(), this::sendPending);
+            delay.await(event, this::sendPending);
             route(event);
         }
         sendPending();
