@@ -13,7 +13,7 @@ import io.ddt.event.Rename;
 /**
  * Which events the applier replays, and where to: never an internal namespace ({@code admin},
  * {@code local}, {@code config}, {@code system.*}), never a {@code fromMigrate} event, never a
- * write that would land on the conflict collection, and only what the filter selects (the
+ * write or DDL that would land on the conflict collection, and only what the filter selects (the
  * streamer filters first; this is the defence). Immutable.
  */
 final class EventSelection {
@@ -35,8 +35,7 @@ final class EventSelection {
         if (change.fromMigrate() || !selected(change.namespace())) {
             return null;
         }
-        Namespace target = mapping.map(change.namespace());
-        return target.equals(conflictNamespace) ? null : target;
+        return isConflictCollection(change.namespace()) ? null : mapping.map(change.namespace());
     }
 
     boolean replays(Ddl ddl) {
@@ -47,9 +46,14 @@ final class EventSelection {
             return !INTERNAL_DATABASES.contains(drop.database()) && filter.mayMatchDatabase(drop.database());
         }
         if (ddl instanceof Rename rename) {
-            return selected(rename.from()) || selected(rename.to());
+            return (selected(rename.from()) || selected(rename.to()))
+                && !isConflictCollection(rename.from()) && !isConflictCollection(rename.to());
         }
-        return selected(ddl.namespace());
+        return selected(ddl.namespace()) && !isConflictCollection(ddl.namespace());
+    }
+
+    private boolean isConflictCollection(Namespace source) {
+        return mapping.map(source).equals(conflictNamespace);
     }
 
     private boolean selected(Namespace namespace) {

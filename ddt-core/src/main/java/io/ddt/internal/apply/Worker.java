@@ -104,8 +104,6 @@ final class Worker implements Runnable {
         }
     }
 
-
-
     private List<PendingWrite> withoutParked(List<PendingWrite> writes) {
         if (parkedKeys.isEmpty()) {
             return writes;
