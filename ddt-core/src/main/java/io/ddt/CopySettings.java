@@ -188,10 +188,7 @@ public final class CopySettings {
         }
 
         public Builder jobName(String name) {
-            if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-                throw new IllegalArgumentException("jobName must be 1 to 64 letters, digits, '.', '_' or '-', not '" + name + "'");
-            }
-            this.jobName = name;
+            this.jobName = SettingChecks.jobName(name);
             return this;
         }
 
@@ -260,12 +257,12 @@ public final class CopySettings {
         }
 
         public Builder progressInterval(Duration interval) {
-            this.progressInterval = positive("progressInterval", interval);
+            this.progressInterval = SettingChecks.positive("progressInterval", interval);
             return this;
         }
 
         public Builder retryTimeout(Duration timeout) {
-            this.retryTimeout = positive("retryTimeout", timeout);
+            this.retryTimeout = SettingChecks.positive("retryTimeout", timeout);
             return this;
         }
 
@@ -289,13 +286,6 @@ public final class CopySettings {
         private static int positive(String name, int value) {
             if (value < 1) {
                 throw new IllegalArgumentException(name + " must be positive, not " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
             }
             return value;
         }

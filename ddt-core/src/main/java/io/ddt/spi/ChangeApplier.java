@@ -23,22 +23,28 @@ public interface ChangeApplier extends AutoCloseable {
      * @param batch the next batch, after every batch handed over before
      * @throws InterruptedException if interrupted while waiting for room
      * @throws io.ddt.DdtException if an earlier batch failed (a conflict under the fail policy, a
-     *     target error that is not transient); nothing after the failure is applied
+     *     target error that is not transient); no write starts after the failure is seen (writes
+     *     already running on other threads may finish), so the watermark stays before it
+     * @throws IllegalStateException if the applier was closed
      */
     void apply(EventBatch batch) throws InterruptedException;
 
     /**
      * Waits until everything handed over is applied.
      *
-     * @return the watermark then: the position of the last batch handed over
+     * @return the watermark then: the position of the last batch handed over, or {@code null} if
+     *     no batch was handed over yet
      * @throws InterruptedException if interrupted while waiting
      * @throws io.ddt.DdtException if a batch failed
+     * @throws IllegalStateException if the applier was closed, before or while waiting
      */
     Position flush() throws InterruptedException;
 
     /**
      * Returns the position P such that every event at or before P is on the target: what a
-     * checkpoint saves and a restart starts after.
+     * checkpoint saves and a restart starts after. A batch's position, an idle batch's included,
+     * becomes the watermark once that batch and every earlier one are fully applied, so the
+     * watermark moves on a quiet source too and never passes an event not yet applied.
      *
      * @return the watermark; empty until the first batch is applied
      */

@@ -13,7 +13,9 @@ import io.ddt.event.ChangeEvent;
  * @param events the events, oldest first; may be empty
  * @param position how far the source has been read: at or after the last event's position,
  *     later on a quiet source; every event up to it is in this batch or an earlier one
- * @param bytes the size of the events as read from the source, in bytes, for memory budgets
+ * @param bytes the size of the events as read from the source, in bytes, for memory budgets: an
+ *     applier counts them in flight from {@code apply} until the whole batch is applied; a batch
+ *     that says 0 is not held back by the budget
  * @param last true if the stream reached its end position with this batch
  */
 public record EventBatch(List<ChangeEvent> events, Position position, long bytes, boolean last) {

@@ -4,12 +4,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code ddt-<job>-<role>-<n>}, so a thread dump says whose they are. */
-final class NamedThreads implements ThreadFactory {
+public final class NamedThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();
 
-    NamedThreads(String job, String role) {
+    public NamedThreads(String job, String role) {
         this.prefix = "ddt-" + job + "-" + role + "-";
     }
 

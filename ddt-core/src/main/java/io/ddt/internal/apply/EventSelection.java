@@ -1,0 +1,62 @@
+package io.ddt.internal.apply;
+
+import java.util.Set;
+
+import io.ddt.Namespace;
+import io.ddt.NamespaceFilter;
+import io.ddt.NamespaceMapping;
+import io.ddt.event.Ddl;
+import io.ddt.event.DocumentChange;
+import io.ddt.event.DropDatabase;
+import io.ddt.event.Rename;
+
+/**
+ * Which events the applier replays, and where to: never an internal namespace ({@code admin},
+ * {@code local}, {@code config}, {@code system.*}), never a {@code fromMigrate} event, never a
+ * write or DDL that would land on the conflict collection, and only what the filter selects (the
+ * streamer filters first; this is the defence). Immutable.
+ */
+final class EventSelection {
+
+    private static final Set<String> INTERNAL_DATABASES = Set.of("admin", "local", "config");
+
+    private final NamespaceFilter filter;
+    private final NamespaceMapping mapping;
+    private final Namespace conflictNamespace;
+
+    EventSelection(NamespaceFilter filter, NamespaceMapping mapping, Namespace conflictNamespace) {
+        this.filter = filter;
+        this.mapping = mapping;
+        this.conflictNamespace = conflictNamespace;
+    }
+
+    /** Returns the target namespace of a document change, or null if it is not replayed. */
+    Namespace target(DocumentChange change) {
+        if (change.fromMigrate() || !selected(change.namespace())) {
+            return null;
+        }
+        return isConflictCollection(change.namespace()) ? null : mapping.map(change.namespace());
+    }
+
+    boolean replays(Ddl ddl) {
+        if (ddl.fromMigrate()) {
+            return false;
+        }
+        if (ddl instanceof DropDatabase drop) {
+            return !INTERNAL_DATABASES.contains(drop.database()) && filter.mayMatchDatabase(drop.database());
+        }
+        if (ddl instanceof Rename rename) {
+            return (selected(rename.from()) || selected(rename.to()))
+                && !isConflictCollection(rename.from()) && !isConflictCollection(rename.to());
+        }
+        return selected(ddl.namespace()) && !isConflictCollection(ddl.namespace());
+    }
+
+    private boolean isConflictCollection(Namespace source) {
+        return mapping.map(source).equals(conflictNamespace);
+    }
+
+    private boolean selected(Namespace namespace) {
+        return !namespace.isInternalDatabase() && !namespace.isSystem() && filter.matches(namespace);
+    }
+}
