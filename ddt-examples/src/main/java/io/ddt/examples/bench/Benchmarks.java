@@ -10,6 +10,6 @@ final class Benchmarks {
 
     /** New instances each time, so runs never share state. */
     static List<Benchmark> all() {
-        return List.of(new FakeInsertBenchmark(), new FullCopyBenchmark());
+        return List.of(new FakeInsertBenchmark(), new FullCopyBenchmark(), new ApplyBenchmark());
     }
 }
