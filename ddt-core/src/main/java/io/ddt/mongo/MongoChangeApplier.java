@@ -116,7 +116,13 @@ public final class MongoChangeApplier implements ChangeApplier {
         return engine.bytesInFlight();
     }
 
-    /** Stops the threads, abandoning what is not applied; waits at most 10 seconds. Idempotent. */
+    /**
+     * Stops the threads, abandoning what is queued and not yet applied. A bulk write, DDL command
+     * or transaction already sent to the target is let finish, never interrupted, so that it
+     * cannot land after the applier closed; waits at most 10 seconds for that. A thread still
+     * busy then (a target that does not answer) is interrupted and logged at WARN: its command
+     * may still reach the target later. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();

@@ -53,7 +53,13 @@ public interface ChangeApplier extends AutoCloseable {
     /** @return how many events were applied so far (a transaction counts its events) */
     long eventsApplied();
 
-    /** Stops the workers, abandoning what is queued and not yet applied. Idempotent; bounded in time. */
+    /**
+     * Stops applying, abandoning what is queued and not yet applied. Nothing new starts, but a
+     * write already sent to the target is let finish before this returns, so that a write of
+     * this applier never lands after a new applier, restarted from a watermark, has replayed
+     * past it (which would leave an old version of a document). Idempotent; bounded in time: an
+     * implementation says how long it waits and what it does with a write still running then.
+     */
     @Override
     void close();
 }

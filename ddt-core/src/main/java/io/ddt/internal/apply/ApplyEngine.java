@@ -107,18 +107,25 @@ public final class ApplyEngine implements AutoCloseable {
         return context.tracker().openBytes();
     }
 
-    /** Stops every thread, abandoning what is not applied; waits at most 10 seconds. Idempotent. */
+    /**
+     * Stops every thread, abandoning what is queued and not yet applied. Takes no new work, but
+     * lets a command already sent to the target (a bulk write, a DDL command, a transaction)
+     * finish, so that no write of this engine reaches the target after it returns: a new engine
+     * replaying from the watermark must never be overtaken by an old write. Waits at most 10
+     * seconds for that; a thread still busy then is interrupted, and its command, which the server
+     * may still run, is logged. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
         context.tracker().close();
-        threads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
         for (Thread thread : threads) {
             join(thread, deadline);
         }
+        threads.stream().filter(Thread::isAlive).forEach(this::abandon);
         LOG.info("{}: change applier closed after {} events, watermark {}", settings.jobName(), eventsApplied(),
             watermark().map(Position::toString).orElse("none"));
     }
@@ -129,8 +136,12 @@ public final class ApplyEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            LOG.warn("{}: thread {} did not stop within {} ms", settings.jobName(), thread.getName(), CLOSE_MILLIS);
-        }
+    }
+
+    private void abandon(Thread thread) {
+        LOG.warn("{}: thread {} did not finish its command within {} ms and is interrupted; the command may still"
+            + " reach the target after the applier closed, so wait for the target to settle before replaying again",
+            settings.jobName(), thread.getName(), CLOSE_MILLIS);
+        thread.interrupt();
     }
 }

@@ -85,6 +85,10 @@ final class Dispatcher implements Runnable {
         current = handed.ticket();
         for (ChangeEvent event : handed.batch().events()) {
             delay.await(event, this::sendPending);
+            if (context.tracker().stopping()) {
+                // closed or failed: nothing new starts, not even a DDL while the workers happen to be idle
+                throw new Stopped();
+            }
             route(event);
         }
         sendPending();
@@ -160,7 +164,9 @@ final class Dispatcher implements Runnable {
 
     /** Waits until every worker is idle, then applies what they parked, serially. */
     private void drain() throws InterruptedException {
-        if (!context.inFlight().awaitIdle(context.tracker()::stopping)) {
+        // Idle is not enough: a closing worker abandons its writes and counts them done, and
+        // nothing may go on (a DDL, a save point) as if they were applied.
+        if (!context.inFlight().awaitIdle(context.tracker()::stopping) || context.tracker().stopping()) {
             throw new Stopped();
         }
         context.parkedWrites().set(false);
