@@ -12,6 +12,7 @@ import io.ddt.Position;
 import io.ddt.internal.apply.ApplyEngine;
 import io.ddt.spi.ChangeApplier;
 import io.ddt.spi.EventBatch;
+import io.ddt.spi.WatermarkListener;
 
 /**
  * The MongoDB {@link ChangeApplier}: replays change events onto a target cluster, in parallel,
@@ -26,7 +27,9 @@ import io.ddt.spi.EventBatch;
  *       of missing documents do nothing, updates never create a document: replaying any suffix
  *       of the history again leaves the target as it was.</li>
  *   <li><b>Barriers.</b> A DDL event waits until every write before it is applied, runs alone
- *       (through the namespace mapping), and only then do later events go on. With
+ *       (through the namespace mapping), and only then do later events go on. The watermarks
+ *       on either side of it go to the {@link WatermarkListener}, for checkpoints: a restart
+ *       must never replay writes across a DDL already applied. With
  *       {@link ApplySettings#atomicTransactions()}, a transaction is a barrier too and is applied
  *       in one target transaction; otherwise its writes are spread like any others.</li>
  *   <li><b>Duplicate keys.</b> Applying documents out of each other's order can meet a unique
@@ -86,6 +89,22 @@ public final class MongoChangeApplier implements ChangeApplier {
     @Override
     public Position flush() throws InterruptedException {
         return engine.flush();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Called on the thread {@code ddt-<job>-apply-dispatch-1}, for every DDL event that is not
+     * part of a transaction; the DDL MongoDB allows inside a transaction (creating a collection or
+     * its indexes) gets no save points, since replaying it over a later target state changes
+     * nothing; nor does DDL inside a plain {@code applyOps} command, whose events share one
+     * position, so a restart inside such a command may replay writes across its DDL.
+     *
+     * @throws IllegalStateException if a batch was already handed over
+     */
+    @Override
+    public void setWatermarkListener(WatermarkListener listener) {
+        engine.setWatermarkListener(listener);
     }
 
     @Override

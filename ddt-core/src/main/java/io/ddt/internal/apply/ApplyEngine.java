@@ -20,6 +20,7 @@ import io.ddt.NamespaceMapping;
 import io.ddt.Position;
 import io.ddt.internal.copy.NamedThreads;
 import io.ddt.spi.EventBatch;
+import io.ddt.spi.WatermarkListener;
 
 /**
  * The engine behind {@code MongoChangeApplier}: one dispatcher thread and
@@ -36,6 +37,7 @@ public final class ApplyEngine implements AutoCloseable {
     private final ApplyContext context;
     private final ConflictHandler conflicts;
     private final Dispatcher dispatcher;
+    private final SavePoints savePoints;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -61,8 +63,9 @@ public final class ApplyEngine implements AutoCloseable {
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(context);
         }
+        this.savePoints = new SavePoints(tracker);
         this.dispatcher = new Dispatcher(context, workers, new EventSelection(filter, mapping, settings.conflictNamespace()),
-            barriers);
+            barriers, savePoints);
         start(new NamedThreads(settings.jobName(), "apply-dispatch"), dispatcher);
         ThreadFactory workerThreads = new NamedThreads(settings.jobName(), "apply");
         for (Worker worker : workers) {
@@ -82,6 +85,15 @@ public final class ApplyEngine implements AutoCloseable {
         Objects.requireNonNull(batch, "batch");
         BatchTicket ticket = context.tracker().admit(batch);
         dispatcher.handOver(batch, ticket);
+    }
+
+    /** See {@code ChangeApplier.setWatermarkListener}; before the first batch only. */
+    public void setWatermarkListener(WatermarkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (context.tracker().handedOver()) {
+            throw new IllegalStateException("set the watermark listener before the first batch is handed over");
+        }
+        savePoints.listener(listener);
     }
 
     /** See {@code ChangeApplier.flush}; null if no batch was handed over. */
