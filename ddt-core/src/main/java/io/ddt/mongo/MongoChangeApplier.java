@@ -42,7 +42,10 @@ import io.ddt.spi.WatermarkListener;
  *   <li><b>Skipped.</b> Internal namespaces ({@code admin}, {@code local}, {@code config},
  *       {@code system.*}), {@code fromMigrate} events, the conflict collection and namespaces the
  *       filter does not select are never replayed; no-ops and invalidates apply nothing. All of
- *       them still move the watermark.</li>
+ *       them still move the watermark. A rename out of the selection drops the collection on
+ *       the target (its later writes are not followed); a rename into it fails the applier
+ *       with a {@link io.ddt.DdtException} that says to copy the collection again, since the
+ *       target has none of its documents.</li>
  *   <li><b>Memory.</b> {@link #apply} waits while the bytes handed over and not yet applied
  *       ({@link EventBatch#bytes()}) exceed {@link ApplySettings#maxBytesInFlight()}.</li>
  *   <li><b>Delay.</b> With {@link ApplySettings#delay()}, each event waits until its source

@@ -108,7 +108,7 @@ final class Dispatcher implements Runnable {
             routeWrite(change);
         } else if (event instanceof Ddl ddl) {
             if (selection.replays(ddl)) {
-                routeDdl(ddl, topLevel);
+                routeDdl(selection.replayed(ddl), topLevel);
             }
         } else if (event instanceof Transaction transaction) {
             if (context.settings().atomicTransactions()) {
