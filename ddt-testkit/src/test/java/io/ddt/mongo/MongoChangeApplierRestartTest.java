@@ -124,10 +124,10 @@ class MongoChangeApplierRestartTest {
 
     @Test
     void closeLetsTheWriteAlreadySentFinishBeforeItReturns() throws InterruptedException {
-        FailCommand.slowDown(target, "update", 1, 600);
+        FailCommand.slowDown(target, "update", 1, 1_000);
         ChangeApplier applier = applier();
         applier.apply(script.batch(script.insert(A, doc(1))));
-        Thread.sleep(150);
+        Thread.sleep(300);
         applier.close();
         // Interrupted mid-command, the driver gives up while the server still runs the write:
         // it would land after close returned, under a new applier's replay.
