@@ -20,8 +20,18 @@ import io.ddt.spi.OplogStreamer;
  *       {@code admin}, with {@code showExpandedEvents} on MongoDB 6.0 and later (create,
  *       createIndexes, dropIndexes and collMod arrive then; before 6.0 only the drops, renames
  *       and dropDatabase that every change stream shows). Inserts and replacements carry their
- *       documents, updates their {@code updateDescription}; no document is looked up.
- *       Reads go where the client's read preference says.</li>
+ *       documents; no document is looked up. Reads go where the client's read preference
+ *       says.</li>
+ *   <li><b>Updates</b> come as the oplog's own {@code $v:2} diffs
+ *       ({@code showRawUpdateDescription}) on MongoDB 6.0 and later, where every command of the
+ *       stream reaches the server holding its cursor: a replica set read from its primary, or
+ *       a client that knows a single mongos. A diff says which fields an update added, so an
+ *       update replayed over a later version of its document (a restart from an older
+ *       watermark) puts them where the source did. Elsewhere (before 6.0, another read
+ *       preference, several mongos) updates come as {@code updateDescription}s, which do not
+ *       say it: such a replay gives the same values, but a field that the update added and a
+ *       later event removed and added again may end up in another place among its
+ *       siblings.</li>
  *   <li><b>Filtering.</b> The filter's include globs become a {@code $match} on
  *       {@code ns.db}/{@code ns.coll} (and a rename's {@code to}) right after
  *       {@code $changeStream}, which the server applies as it reads its oplog; after parsing,
@@ -43,9 +53,10 @@ import io.ddt.spi.OplogStreamer;
  *   <li><b>End.</b> With an end position, the stream ends at it, inclusive: at an event or
  *       token past it (past its cluster time, for a position without a token), which on a
  *       quiet source is the next periodic no-op.</li>
- *   <li><b>Failures.</b> Transient errors are resumed by the driver once, then by the stream
- *       after the last event or token read, until {@link StreamerBuilder#retryTimeout}
- *       passes without progress. {@code ChangeStreamHistoryLost}, at open or later, fails with
+ *   <li><b>Failures.</b> Transient errors are resumed by the driver once (where its cursor is
+ *       used), then by the stream after the last event or token read, until
+ *       {@link StreamerBuilder#retryTimeout} passes without progress.
+ *       {@code ChangeStreamHistoryLost}, at open or later, fails with
  *       {@link io.ddt.HistoryLostException} (saying how far behind when the oplog can be read
  *       to tell). An {@code invalidate} event, which a cluster-wide stream should never get,
  *       fails the stream naming its position.</li>

@@ -12,6 +12,7 @@ import io.ddt.Position;
 import io.ddt.internal.apply.ApplyEngine;
 import io.ddt.spi.ChangeApplier;
 import io.ddt.spi.EventBatch;
+import io.ddt.spi.WatermarkListener;
 
 /**
  * The MongoDB {@link ChangeApplier}: replays change events onto a target cluster, in parallel,
@@ -26,7 +27,9 @@ import io.ddt.spi.EventBatch;
  *       of missing documents do nothing, updates never create a document: replaying any suffix
  *       of the history again leaves the target as it was.</li>
  *   <li><b>Barriers.</b> A DDL event waits until every write before it is applied, runs alone
- *       (through the namespace mapping), and only then do later events go on. With
+ *       (through the namespace mapping), and only then do later events go on. The watermarks
+ *       on either side of it go to the {@link WatermarkListener}, for checkpoints: a restart
+ *       must never replay writes across a DDL already applied. With
  *       {@link ApplySettings#atomicTransactions()}, a transaction is a barrier too and is applied
  *       in one target transaction; otherwise its writes are spread like any others.</li>
  *   <li><b>Duplicate keys.</b> Applying documents out of each other's order can meet a unique
@@ -39,7 +42,10 @@ import io.ddt.spi.EventBatch;
  *   <li><b>Skipped.</b> Internal namespaces ({@code admin}, {@code local}, {@code config},
  *       {@code system.*}), {@code fromMigrate} events, the conflict collection and namespaces the
  *       filter does not select are never replayed; no-ops and invalidates apply nothing. All of
- *       them still move the watermark.</li>
+ *       them still move the watermark. A rename out of the selection drops the collection on
+ *       the target (its later writes are not followed); a rename into it fails the applier
+ *       with a {@link io.ddt.DdtException} that says to copy the collection again, since the
+ *       target has none of its documents.</li>
  *   <li><b>Memory.</b> {@link #apply} waits while the bytes handed over and not yet applied
  *       ({@link EventBatch#bytes()}) exceed {@link ApplySettings#maxBytesInFlight()}.</li>
  *   <li><b>Delay.</b> With {@link ApplySettings#delay()}, each event waits until its source
@@ -88,6 +94,22 @@ public final class MongoChangeApplier implements ChangeApplier {
         return engine.flush();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Called on the thread {@code ddt-<job>-apply-dispatch-1}, for every DDL event that is not
+     * part of a transaction; the DDL MongoDB allows inside a transaction (creating a collection or
+     * its indexes) gets no save points, since replaying it over a later target state changes
+     * nothing; nor does DDL inside a plain {@code applyOps} command, whose events share one
+     * position, so a restart inside such a command may replay writes across its DDL.
+     *
+     * @throws IllegalStateException if a batch was already handed over
+     */
+    @Override
+    public void setWatermarkListener(WatermarkListener listener) {
+        engine.setWatermarkListener(listener);
+    }
+
     @Override
     public Optional<Position> watermark() {
         return engine.watermark();
@@ -116,7 +138,13 @@ public final class MongoChangeApplier implements ChangeApplier {
         return engine.bytesInFlight();
     }
 
-    /** Stops the threads, abandoning what is not applied; waits at most 10 seconds. Idempotent. */
+    /**
+     * Stops the threads, abandoning what is queued and not yet applied. A bulk write, DDL command
+     * or transaction already sent to the target is let finish, never interrupted, so that it
+     * cannot land after the applier closed; waits at most 10 seconds for that. A thread still
+     * busy then (a target that does not answer) is interrupted and logged at WARN: its command
+     * may still reach the target later. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();

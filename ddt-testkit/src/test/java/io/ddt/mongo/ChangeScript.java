@@ -20,6 +20,7 @@ import io.ddt.event.Drop;
 import io.ddt.event.EventHeader;
 import io.ddt.event.Insert;
 import io.ddt.event.Noop;
+import io.ddt.event.Rename;
 import io.ddt.event.Replace;
 import io.ddt.event.Transaction;
 import io.ddt.event.Update;
@@ -80,6 +81,10 @@ final class ChangeScript {
 
     Drop drop(Namespace ns) {
         return new Drop(header(), ns);
+    }
+
+    Rename rename(Namespace from, Namespace to) {
+        return new Rename(header(), from, to, true);
     }
 
     Noop noop() {

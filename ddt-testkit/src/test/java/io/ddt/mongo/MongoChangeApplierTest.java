@@ -21,7 +21,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 import io.ddt.ApplySettings;
+import io.ddt.DdtException;
 import io.ddt.Namespace;
+import io.ddt.NamespaceFilter;
 import io.ddt.NamespaceMapping;
 import io.ddt.Position;
 import io.ddt.event.ChangeEvent;
@@ -136,6 +138,31 @@ class MongoChangeApplierTest {
         assertThat(collection(renamed).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
             .containsExactly(doc(1, 1), doc(2, 5));
         assertThat(target.client().getDatabase("shop").listCollectionNames().into(new ArrayList<>())).isEmpty();
+    }
+
+    @Test
+    void aRenameOutOfTheSelectionDropsTheCollectionOnTheTarget() throws InterruptedException {
+        Namespace archive = Namespace.of("archive", "items");
+        try (MongoChangeApplier applier = MongoChangeApplier.builder(target.client()).filter(shopOnly()).build()) {
+            applier.apply(script.batch(script.insert(ITEMS, doc(1, 1)), script.rename(ITEMS, archive),
+                script.insert(archive, doc(2, 1))));
+            applier.flush();
+        }
+        assertThat(target.client().listDatabaseNames().into(new ArrayList<>())).doesNotContain("shop", "archive");
+    }
+
+    @Test
+    void aRenameIntoTheSelectionFailsSayingToCopyTheCollectionAgain() throws InterruptedException {
+        Namespace archive = Namespace.of("archive", "items");
+        try (MongoChangeApplier applier = MongoChangeApplier.builder(target.client()).filter(shopOnly()).build()) {
+            applier.apply(script.batch(script.insert(archive, doc(1, 1)), script.rename(archive, ITEMS)));
+            assertThatThrownBy(applier::flush).isInstanceOf(DdtException.class)
+                .hasMessageContaining("archive.items, which the filter leaves out").hasMessageContaining("Copy shop.items again");
+        }
+    }
+
+    static NamespaceFilter shopOnly() {
+        return NamespaceFilter.builder().include("shop.*").build();
     }
 
     @Test

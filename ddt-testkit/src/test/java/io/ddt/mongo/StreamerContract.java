@@ -28,11 +28,13 @@ import com.mongodb.client.model.Updates;
 import io.ddt.HistoryLostException;
 import io.ddt.NamespaceFilter;
 import io.ddt.Position;
+import io.ddt.spi.ChangeApplier;
 import io.ddt.spi.EventBatch;
 import io.ddt.spi.EventStream;
 import io.ddt.spi.OplogStreamer;
 import io.ddt.testkit.Cluster;
 import io.ddt.testkit.FakeCluster;
+import io.ddt.testkit.assertions.DdtAssertions;
 
 /**
  * What both MongoDB streamers promise, shown on a fake source; each streamer's test class runs
@@ -201,6 +203,35 @@ abstract class StreamerContract {
         assertThat(uninterrupted).hasSizeGreaterThan(80).contains("txn[insert shop.t 0, insert shop.t 1, insert shop.t 2,"
             + " insert shop.t 3, insert shop.t 4]");
         assertThat(restarted).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void anUpdateReplayedOverALaterVersionOfItsDocumentKeepsTheSourcesFieldOrder(@Cluster FakeCluster target)
+        throws InterruptedException {
+        Position start = now(source);
+        MongoCollection<Document> items = collection(source.client(), "shop.items");
+        items.insertOne(new Document("_id", 1).append("label", "a").append("x", 1));
+        Position inserted = now(source);
+        items.updateOne(Filters.eq("_id", 1), Updates.unset("label"));
+        // Both fields are new here; replayed over the end state, where status exists, an update
+        // that does not say which fields it added keeps status in place and appends label after it.
+        items.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.set("label", "b"), Updates.set("status", "s")));
+        Position end = now(source);
+        replay(start, end, target);
+        replay(inserted, end, target);
+        DdtAssertions.assertThat(target).hasSameContentAs(source);
+    }
+
+    private void replay(Position from, Position end, FakeCluster target) throws InterruptedException {
+        try (EventStream stream = streamer().open(from, end);
+             ChangeApplier applier = MongoChangeApplier.builder(target.client()).build()) {
+            EventBatch batch;
+            do {
+                batch = stream.next(Duration.ofMillis(50));
+                applier.apply(batch);
+            } while (!batch.last());
+            applier.flush();
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.ddt.NamespaceMapping;
 import io.ddt.Position;
 import io.ddt.internal.copy.NamedThreads;
 import io.ddt.spi.EventBatch;
+import io.ddt.spi.WatermarkListener;
 
 /**
  * The engine behind {@code MongoChangeApplier}: one dispatcher thread and
@@ -36,6 +37,7 @@ public final class ApplyEngine implements AutoCloseable {
     private final ApplyContext context;
     private final ConflictHandler conflicts;
     private final Dispatcher dispatcher;
+    private final SavePoints savePoints;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -61,8 +63,9 @@ public final class ApplyEngine implements AutoCloseable {
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(context);
         }
+        this.savePoints = new SavePoints(tracker);
         this.dispatcher = new Dispatcher(context, workers, new EventSelection(filter, mapping, settings.conflictNamespace()),
-            barriers);
+            barriers, savePoints);
         start(new NamedThreads(settings.jobName(), "apply-dispatch"), dispatcher);
         ThreadFactory workerThreads = new NamedThreads(settings.jobName(), "apply");
         for (Worker worker : workers) {
@@ -82,6 +85,15 @@ public final class ApplyEngine implements AutoCloseable {
         Objects.requireNonNull(batch, "batch");
         BatchTicket ticket = context.tracker().admit(batch);
         dispatcher.handOver(batch, ticket);
+    }
+
+    /** See {@code ChangeApplier.setWatermarkListener}; before the first batch only. */
+    public void setWatermarkListener(WatermarkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (context.tracker().handedOver()) {
+            throw new IllegalStateException("set the watermark listener before the first batch is handed over");
+        }
+        savePoints.listener(listener);
     }
 
     /** See {@code ChangeApplier.flush}; null if no batch was handed over. */
@@ -107,18 +119,25 @@ public final class ApplyEngine implements AutoCloseable {
         return context.tracker().openBytes();
     }
 
-    /** Stops every thread, abandoning what is not applied; waits at most 10 seconds. Idempotent. */
+    /**
+     * Stops every thread, abandoning what is queued and not yet applied. Takes no new work, but
+     * lets a command already sent to the target (a bulk write, a DDL command, a transaction)
+     * finish, so that no write of this engine reaches the target after it returns: a new engine
+     * replaying from the watermark must never be overtaken by an old write. Waits at most 10
+     * seconds for that; a thread still busy then is interrupted, and its command, which the server
+     * may still run, is logged. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
         context.tracker().close();
-        threads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
         for (Thread thread : threads) {
             join(thread, deadline);
         }
+        threads.stream().filter(Thread::isAlive).forEach(this::abandon);
         LOG.info("{}: change applier closed after {} events, watermark {}", settings.jobName(), eventsApplied(),
             watermark().map(Position::toString).orElse("none"));
     }
@@ -129,8 +148,12 @@ public final class ApplyEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            LOG.warn("{}: thread {} did not stop within {} ms", settings.jobName(), thread.getName(), CLOSE_MILLIS);
-        }
+    }
+
+    private void abandon(Thread thread) {
+        LOG.warn("{}: thread {} did not finish its command within {} ms and is interrupted; the command may still"
+            + " reach the target after the applier closed, so wait for the target to settle before replaying again",
+            settings.jobName(), thread.getName(), CLOSE_MILLIS);
+        thread.interrupt();
     }
 }

@@ -12,7 +12,7 @@ import io.ddt.spi.EventBatch;
 /**
  * The batches handed over and not yet applied, in order: it admits a batch when its bytes fit
  * the budget (back-pressure), moves the watermark to a batch's position once that batch and
- * every earlier one are applied, and holds the first failure and the closed state, which wake
+ * every earlier one are applied (or, at a DDL barrier, to a position inside a batch), and holds the first failure and the closed state, which wake
  * every waiter. Thread-safe: one lock guards it all.
  */
 final class BatchTracker {
@@ -60,11 +60,31 @@ final class BatchTracker {
             while (!open.isEmpty() && open.peek().isComplete()) {
                 BatchTicket head = open.poll();
                 openBytes -= head.bytes();
-                watermark = head.position();
+                raise(head.position());
             }
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Moves the watermark up to a position inside the oldest open batch, which the dispatcher
+     * knows is applied up to there (at a DDL barrier); never moves it back.
+     */
+    void advance(Position position) {
+        lock.lock();
+        try {
+            raise(position);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. */
+    private void raise(Position position) {
+        if (watermark == null || position.compareTo(watermark) > 0) {
+            watermark = position;
         }
     }
 
@@ -77,6 +97,16 @@ final class BatchTracker {
             }
             checkUsable();
             return lastHandedOver;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True once a batch was admitted. */
+    boolean handedOver() {
+        lock.lock();
+        try {
+            return lastHandedOver != null;
         } finally {
             lock.unlock();
         }

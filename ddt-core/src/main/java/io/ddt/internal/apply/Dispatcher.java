@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.ddt.Namespace;
+import io.ddt.Position;
 import io.ddt.event.ChangeEvent;
 import io.ddt.event.Ddl;
 import io.ddt.event.DocumentChange;
@@ -16,7 +17,8 @@ import io.ddt.spi.EventBatch;
 /**
  * The thread between the caller and the workers: takes handed-over batches in order, holds
  * events back for the configured delay, routes each document write to its key's worker, and
- * runs barriers (DDL; transactions when atomic) alone once every worker is idle. It also
+ * runs barriers (DDL; transactions when atomic) alone once every worker is idle, saving the
+ * watermarks on either side of each top-level DDL through {@link SavePoints}. It also
  * resolves parked duplicate-key writes, serially, whenever workers have parked some and are all
  * idle. Noops, invalidates and skipped events apply nothing; their batch's position still
  * becomes the watermark.
@@ -42,14 +44,18 @@ final class Dispatcher implements Runnable {
     private final EventSelection selection;
     private final Barriers barriers;
     private final DelayGate delay;
+    private final SavePoints savePoints;
     private long seq;
     private BatchTicket current;
+    /** The position of the last event (or batch) routed whole: all applied once the workers are drained. */
+    private Position routed;
 
-    Dispatcher(ApplyContext context, Worker[] workers, EventSelection selection, Barriers barriers) {
+    Dispatcher(ApplyContext context, Worker[] workers, EventSelection selection, Barriers barriers, SavePoints savePoints) {
         this.context = context;
         this.workers = workers;
         this.selection = selection;
         this.barriers = barriers;
+        this.savePoints = savePoints;
         this.delay = new DelayGate(context.settings().delay(), context.tracker()::stopping);
         for (int i = 0; i < workers.length; i++) {
             pending.add(new ArrayList<>());
@@ -85,28 +91,55 @@ final class Dispatcher implements Runnable {
         current = handed.ticket();
         for (ChangeEvent event : handed.batch().events()) {
             delay.await(event, this::sendPending);
-            route(event);
+            if (context.tracker().stopping()) {
+                // closed or failed: nothing new starts, not even a DDL while the workers happen to be idle
+                throw new Stopped();
+            }
+            route(event, true);
+            routed = event.position();
         }
         sendPending();
         current.done(1);
+        routed = handed.batch().position();
     }
 
-    private void route(ChangeEvent event) throws InterruptedException {
+    private void route(ChangeEvent event, boolean topLevel) throws InterruptedException {
         if (event instanceof DocumentChange change) {
             routeWrite(change);
         } else if (event instanceof Ddl ddl) {
             if (selection.replays(ddl)) {
-                barrier();
-                barriers.ddl(ddl);
+                routeDdl(selection.replayed(ddl), topLevel);
             }
         } else if (event instanceof Transaction transaction) {
             if (context.settings().atomicTransactions()) {
                 routeAtomically(transaction);
             } else {
                 for (ChangeEvent inner : transaction.events()) {
-                    route(inner);
+                    route(inner, false);
                 }
             }
+        }
+    }
+
+    /**
+     * Runs a DDL event alone, with the watermarks on either side of it saved, so that no restart
+     * replays writes across it. A DDL inside a transaction (a create, or an index on a collection
+     * the transaction created: all MongoDB allows there) has no position of its own to resume
+     * from and gets none; replaying those over a later target state is harmless. (A plain
+     * {@code applyOps} command, which tools such as {@code mongorestore --oplogReplay} write, may
+     * hold any DDL; a restart in the middle of one is not covered.)
+     */
+    private void routeDdl(Ddl ddl, boolean topLevel) throws InterruptedException {
+        barrier();
+        if (topLevel) {
+            savePoints.save(routed);
+        }
+        if (context.tracker().stopping()) {
+            throw new Stopped();
+        }
+        barriers.ddl(ddl);
+        if (topLevel) {
+            savePoints.save(ddl.position());
         }
     }
 
@@ -133,7 +166,7 @@ final class Dispatcher implements Runnable {
             } else if (inner instanceof Ddl) {
                 commitAtomically(writes);
                 writes = new ArrayList<>();
-                route(inner);
+                route(inner, false);
             }
         }
         commitAtomically(writes);
@@ -160,7 +193,9 @@ final class Dispatcher implements Runnable {
 
     /** Waits until every worker is idle, then applies what they parked, serially. */
     private void drain() throws InterruptedException {
-        if (!context.inFlight().awaitIdle(context.tracker()::stopping)) {
+        // Idle is not enough: a closing worker abandons its writes and counts them done, and
+        // nothing may go on (a DDL, a save point) as if they were applied.
+        if (!context.inFlight().awaitIdle(context.tracker()::stopping) || context.tracker().stopping()) {
             throw new Stopped();
         }
         context.parkedWrites().set(false);

@@ -16,13 +16,15 @@ import io.ddt.internal.copy.TransientErrors;
 /**
  * Runs a target operation again after transient errors (network, election, a retryable label),
  * with a growing pause, until the retry timeout; anything else passes through at once. Safe only
- * for operations that may run twice, which every write of the applier is.
+ * for operations that may run twice, which every write of the applier is. Once applying stops,
+ * it retries no more and cuts its pause short, so that closing the applier is not held up.
  */
 final class Retrier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
     private static final long FIRST_PAUSE_MILLIS = 50;
     private static final long MAX_PAUSE_MILLIS = 5_000;
+    private static final long SLICE_MILLIS = 50;
 
     private final Duration timeout;
     private final BooleanSupplier stopping;
@@ -47,7 +49,9 @@ final class Retrier {
                         + what + "; check the target's health, then resume from the last watermark", e);
                 }
                 LOG.warn("transient error during {}, retrying in {} ms: {}", what, pause, describe(e));
-                sleep(pause);
+                if (!waitToRetry(pause)) {
+                    throw e;
+                }
                 pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
             }
         }
@@ -64,12 +68,17 @@ final class Retrier {
         return e instanceof MongoException mongo ? ServerErrors.describe(mongo) : e.getClass().getSimpleName();
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps in short slices, so that closing is not held up by a long pause; false if applying stopped meanwhile. */
+    private boolean waitToRetry(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
         try {
-            Thread.sleep(millis);
+            while (!stopping.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(Math.min(SLICE_MILLIS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DdtException("interrupted while waiting to retry a write to the target", e);
         }
+        return !stopping.getAsBoolean();
     }
 }

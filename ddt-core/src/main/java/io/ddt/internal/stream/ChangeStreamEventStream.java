@@ -7,7 +7,6 @@ import org.bson.RawBsonDocument;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
-import com.mongodb.client.MongoChangeStreamCursor;
 
 import io.ddt.DdtException;
 import io.ddt.Position;
@@ -25,9 +24,10 @@ import io.ddt.spi.EventBatch;
  * server batch is read through, which moves the position on a quiet source. The position stays
  * before a transaction still being joined.
  *
- * <p><b>Failures.</b> The driver resumes once by itself after a resumable error; past that, a
- * transient error opens a new stream after the last event or token read, keeping what was read,
- * until the retry timeout passes without progress. {@code ChangeStreamHistoryLost} becomes
+ * <p><b>Failures.</b> The driver's cursor resumes once by itself after a resumable error (the
+ * command-driven one of raw update descriptions does not); past that, a transient error opens a
+ * new stream after the last event or token read, keeping what was read, until the retry timeout
+ * passes without progress. {@code ChangeStreamHistoryLost} becomes
  * {@link io.ddt.HistoryLostException}. An {@code invalidate}, which a cluster-wide stream never
  * gets from a drop or rename, fails the stream with a message that names its position.
  *
@@ -40,7 +40,7 @@ final class ChangeStreamEventStream extends BatchingStream {
     private final ChangeStreamSource source;
     private final TransactionGroups groups = new TransactionGroups();
     private final Position until;
-    private MongoChangeStreamCursor<RawBsonDocument> cursor;
+    private ChangeCursor cursor;
     private Position consumed;
     private Position position;
     private boolean ended;
@@ -87,7 +87,7 @@ final class ChangeStreamEventStream extends BatchingStream {
                 groups.flush(batch);
             }
             if (!ended && cursor.available() == 0) {
-                observe(cursor.getResumeToken(), batch);
+                observe(cursor.resumeToken(), batch);
             }
             retry.succeeded();
             return true;
@@ -172,7 +172,7 @@ final class ChangeStreamEventStream extends BatchingStream {
     }
 
     private void reopen() {
-        MongoChangeStreamCursor<RawBsonDocument> opened = source.open(consumed);
+        ChangeCursor opened = source.open(consumed);
         cursor = opened;
         lifecycle.cursor(opened);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonTimestamp;
@@ -12,10 +13,13 @@ import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
 import com.mongodb.MongoException;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.connection.ClusterDescription;
+import com.mongodb.connection.ClusterType;
 
 import io.ddt.HistoryLostException;
 import io.ddt.Position;
@@ -43,8 +47,29 @@ final class ChangeStreamSource {
      * cluster time, since a position without a token stands for everything at its time read.
      * Replacements and inserts carry their documents ({@code fullDocument} stays at its default:
      * no lookups).
+     *
+     * <p>From MongoDB 6.0 on, where every command of the stream reaches the server that holds
+     * its cursor, updates come as the oplog's own {@code $v:2} diffs
+     * ({@code showRawUpdateDescription}): an update description does not tell a field the update
+     * added from one it changed, so an update replayed over a later version of its document
+     * could leave added fields in another order. Elsewhere the driver's stream is used, with that
+     * limit.
      */
-    MongoChangeStreamCursor<RawBsonDocument> open(Position after) {
+    ChangeCursor open(Position after) {
+        if (rawUpdates()) {
+            BsonDocument stage = new BsonDocument("allChangesForCluster", BsonBoolean.TRUE)
+                .append("showExpandedEvents", BsonBoolean.TRUE).append("showRawUpdateDescription", BsonBoolean.TRUE);
+            if (after.hasResumeToken()) {
+                stage.append("startAfter", after.resumeToken().orElseThrow());
+            } else {
+                stage.append("startAtOperationTime", Positions.justAfter(after.clusterTime()));
+            }
+            return CommandChangeCursor.open(client, stage, pipeline, settings.batchEvents(), settings.maxAwaitTime().toMillis());
+        }
+        return new DriverChangeCursor(driverStream(after));
+    }
+
+    private MongoChangeStreamCursor<RawBsonDocument> driverStream(Position after) {
         ChangeStreamIterable<RawBsonDocument> stream = client.watch(pipeline, RawBsonDocument.class)
             .batchSize(settings.batchEvents())
             .maxAwaitTime(settings.maxAwaitTime().toMillis(), TimeUnit.MILLISECONDS);
@@ -60,6 +85,20 @@ final class ChangeStreamSource {
         cursor.close();
         throw new IllegalStateException("the driver's change stream cursor has no resume token: "
             + cursor.getClass().getName());
+    }
+
+    /**
+     * Raw update descriptions need MongoDB 6.0 and a stream whose commands all reach one server:
+     * the primary of a replica set read from the primary, or the only mongos the client knows.
+     */
+    private boolean rawUpdates() {
+        if (!expandedEvents()) {
+            return false;
+        }
+        ClusterDescription cluster = client.getClusterDescription();
+        boolean primary = ReadPreference.primary().equals(client.getDatabase("admin").getReadPreference());
+        return primary && (cluster.getType() == ClusterType.REPLICA_SET
+            || (cluster.getType() == ClusterType.SHARDED && cluster.getServerDescriptions().size() == 1));
     }
 
     /** The exception for a position that left the oplog, with the oplog's oldest entry where it can be read. */

@@ -7,8 +7,8 @@ import java.util.Objects;
  * options that decide the shape of events. Immutable.
  *
  * <p>{@code fullDocument} is left to the caller (see
- * {@link ChangeEventBuilder#withFullDocument}); {@code fullDocumentBeforeChange},
- * {@code showSystemEvents} and {@code showRawUpdateDescription} are not supported.
+ * {@link ChangeEventBuilder#withFullDocument}); {@code fullDocumentBeforeChange} and
+ * {@code showSystemEvents} are not supported.
  *
  * @param level whether the stream watches one collection, one database or the whole cluster
  * @param db the watched database; null for a cluster stream
@@ -16,8 +16,12 @@ import java.util.Objects;
  * @param showExpandedEvents the stage's {@code showExpandedEvents}: adds {@code collectionUUID},
  *     {@code operationDescription}, {@code disambiguatedPaths} and the DDL events create,
  *     createIndexes, dropIndexes, modify and shardCollection
+ * @param showRawUpdateDescription the stage's {@code showRawUpdateDescription} (internal, MongoDB
+ *     6.0 and later): an update event carries the oplog entry's {@code o} as
+ *     {@code rawUpdateDescription} instead of an {@code updateDescription}
  */
-public record ChangeStreamOptions(Level level, String db, String coll, boolean showExpandedEvents) {
+public record ChangeStreamOptions(Level level, String db, String coll, boolean showExpandedEvents,
+                                  boolean showRawUpdateDescription) {
 
     /** How much of the cluster a stream watches. */
     public enum Level {
@@ -43,6 +47,18 @@ public record ChangeStreamOptions(Level level, String db, String coll, boolean s
             throw new IllegalArgumentException("invalid namespace for a change stream: db=" + db
                     + ", coll=" + coll);
         }
+    }
+
+    /**
+     * Options without raw update descriptions.
+     *
+     * @param level whether the stream watches one collection, one database or the whole cluster
+     * @param db the watched database; null for a cluster stream
+     * @param coll the watched collection; null unless {@code level} is {@link Level#COLLECTION}
+     * @param showExpandedEvents the stage's {@code showExpandedEvents}
+     */
+    public ChangeStreamOptions(Level level, String db, String coll, boolean showExpandedEvents) {
+        this(level, db, coll, showExpandedEvents, false);
     }
 
     /**
@@ -82,6 +98,16 @@ public record ChangeStreamOptions(Level level, String db, String coll, boolean s
      * @return the options
      */
     public ChangeStreamOptions withExpandedEvents(boolean show) {
-        return new ChangeStreamOptions(level, db, coll, show);
+        return new ChangeStreamOptions(level, db, coll, show, showRawUpdateDescription);
+    }
+
+    /**
+     * Returns these options with {@code showRawUpdateDescription} set as given.
+     *
+     * @param show the new value
+     * @return the options
+     */
+    public ChangeStreamOptions withRawUpdateDescription(boolean show) {
+        return new ChangeStreamOptions(level, db, coll, showExpandedEvents, show);
     }
 }

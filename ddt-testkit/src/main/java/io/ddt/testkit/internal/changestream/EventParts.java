@@ -11,7 +11,8 @@ import org.bson.BsonValue;
  * {@code lsid} for ops of a transaction, {@code to} for a rename (the server adds both before the
  * resume token), then {@code _id, operationType, clusterTime, collectionUUID} (expanded events
  * only), {@code wallTime, fullDocument, ns, documentKey, operationDescription} (expanded events
- * only), {@code updateDescription, stateBeforeChange, nsType}. Absent pieces are left out.
+ * only), {@code updateDescription, rawUpdateDescription, stateBeforeChange, nsType}. Absent
+ * pieces are left out.
  *
  * <p>Mutable, used by one thread while one event is built.
  */
@@ -25,6 +26,7 @@ final class EventParts {
     BsonDocument documentKey;
     BsonDocument operationDescription;
     BsonDocument updateDescription;
+    BsonDocument rawUpdateDescription;
     BsonDocument stateBeforeChange;
     String nsType;
 
@@ -84,6 +86,7 @@ final class EventParts {
             appendIfPresent(event, "operationDescription", operationDescription);
         }
         appendIfPresent(event, "updateDescription", updateDescription);
+        appendIfPresent(event, "rawUpdateDescription", rawUpdateDescription);
         appendIfPresent(event, "stateBeforeChange", stateBeforeChange);
         appendIfPresent(event, "nsType", nsType == null ? null : new BsonString(nsType));
         return event;

@@ -10,7 +10,8 @@ import org.bson.BsonValue;
  * change event, or into nothing when the stream does not see it. CRUD events as the 7.0 server
  * builds them: an insert's {@code documentKey} is its {@code o2} (or {@code {_id}} for entries
  * written before 5.3); an update with {@code $v:2} becomes an update event with an
- * {@code updateDescription}; an update whose {@code o} is a whole document with an {@code _id}
+ * {@code updateDescription} (or, with {@code showRawUpdateDescription}, the entry's own {@code o}
+ * as {@code rawUpdateDescription}); an update whose {@code o} is a whole document with an {@code _id}
  * becomes a replace event; any other update ({@code $v:1} modifiers, which 7.0 never writes) is
  * an error, as on the server (code 6741200).
  *
@@ -21,11 +22,13 @@ final class OpEvents {
     private final StreamNamespaces namespaces;
     private final CommandEvents commands;
     private final boolean expanded;
+    private final boolean raw;
 
     OpEvents(ChangeStreamOptions options) {
         this.namespaces = new StreamNamespaces(options);
         this.commands = new CommandEvents(options.showExpandedEvents());
         this.expanded = options.showExpandedEvents();
+        this.raw = options.showRawUpdateDescription();
     }
 
     /**
@@ -91,8 +94,12 @@ final class OpEvents {
                         + " (a 7.0 server writes $v:2 diffs or replacements)");
             }
             parts = new EventParts("update", EventParts.namespace(ns));
-            parts.updateDescription = DiffUpdateDescription.fromDiff(
-                    OplogFields.document(o, "diff"), expanded);
+            if (raw) {
+                parts.rawUpdateDescription = o;
+            } else {
+                parts.updateDescription = DiffUpdateDescription.fromDiff(
+                        OplogFields.document(o, "diff"), expanded);
+            }
         } else if (o.containsKey("_id")) {
             parts = new EventParts("replace", EventParts.namespace(ns));
             parts.fullDocument = o;

@@ -31,6 +31,7 @@ final class ChangeStreams {
         BsonArray pipeline = command.getArray("pipeline");
         BsonDocument spec = pipeline.get(0).asDocument().getDocument("$changeStream");
         boolean expanded = spec.getBoolean("showExpandedEvents", BsonBoolean.FALSE).getValue();
+        boolean raw = spec.getBoolean("showRawUpdateDescription", BsonBoolean.FALSE).getValue();
         String cursorNamespace;
         ChangeStreamOptions options;
         BsonValue target = command.get("aggregate");
@@ -51,7 +52,8 @@ final class ChangeStreams {
             cursorNamespace = database + "." + target.asString().getValue();
         }
         checkUnsupported(spec);
-        ChangeStreamCursor cursor = cursor(spec, options.withExpandedEvents(expanded), cursorNamespace, pipeline);
+        ChangeStreamCursor cursor = cursor(spec, options.withExpandedEvents(expanded).withRawUpdateDescription(raw),
+            cursorNamespace, pipeline);
         return member.cursors().open(cursor, command, true, 0);
     }
 
