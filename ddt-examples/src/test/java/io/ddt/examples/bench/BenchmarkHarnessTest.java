@@ -86,7 +86,7 @@ class BenchmarkHarnessTest {
     void rejectsAnUnknownBenchmarkNamingTheKnownOnes() {
         assertThatThrownBy(() -> new BenchmarkHarness(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
             .run("--benchmark", "fake-insret")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("no benchmark named 'fake-insret'; there are [fake-insert, full-copy]");
+            .hasMessage("no benchmark named 'fake-insret'; there are [fake-insert, full-copy, apply]");
     }
 
     private static Map<String, Double> values(BsonDocument report, String key) {
