@@ -144,6 +144,14 @@ final class WireCodec {
         return out.toByteArray();
     }
 
+    /** The encoded size of a document, without encoding it again if it is already bytes. */
+    static int size(BsonDocument document) {
+        if (document instanceof RawBsonDocument raw) {
+            return raw.getByteBuffer().remaining();
+        }
+        return encode(document).length;
+    }
+
     static byte[] encode(BsonDocument document) {
         if (document instanceof RawBsonDocument) {
             RawBsonDocument raw = (RawBsonDocument) document;
