@@ -82,6 +82,37 @@ class MongoFullCopierTest {
     }
 
     @Test
+    void copiesSplitCollectionsWhileALaterOneIsStillBeingSplitAndLooksCompleteOnlyAtTheEnd() {
+        MongoDatabase db = source.client().getDatabase("shop");
+        for (String name : List.of("a_small", "b_small", "c_large")) {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < (name.equals("c_large") ? 300 : 50); i++) {
+                documents.add(new Document("_id", i));
+            }
+            db.getCollection(name).insertMany(documents);
+        }
+        // Only the large collection is sampled and counted (with aggregate); make that slow.
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "alwaysOn")
+            .append("data", new Document("failCommands", List.of("aggregate")).append("blockConnection", true)
+                .append("blockTimeMS", 500)));
+        List<CopyState> states = java.util.Collections.synchronizedList(new ArrayList<>());
+        CopyState last = copier(CopySettings.builder().rangeDocuments(100).threads(2).build()).copy(CopyState.empty(),
+            new CopyListener() {
+                @Override
+                public void stateChanged(CopyState state) {
+                    states.add(state);
+                }
+            });
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
+
+        assertThat(states).filteredOn(s -> s.documents() > 0).allMatch(s -> s.collections().size() == 3);
+        assertThat(states).anyMatch(s -> s.collection("shop.a_small").done() && s.collection("shop.c_large").ranges().isEmpty());
+        assertThat(states.subList(0, states.size() - 1)).noneMatch(CopyState::isComplete);
+        assertThat(last.isComplete()).isTrue();
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
     void copiesEveryBsonTypeByteForByte() {
         MongoCollection<BsonDocument> types = source.client().getDatabase("shop").getCollection("types", BsonDocument.class);
         for (int i = 0; i < 5; i++) {
