@@ -82,6 +82,30 @@ class MongoFullCopierTest {
     }
 
     @Test
+    void splitsEachTypeBracketInProportionToItsShareOfOneSample() {
+        MongoCollection<BsonDocument> ids = source.client().getDatabase("shop").getCollection("shares", BsonDocument.class);
+        List<BsonDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            documents.add(new BsonDocument("_id", new BsonInt32(i)));
+        }
+        for (int i = 0; i < 500; i++) {
+            documents.add(new BsonDocument("_id", new BsonString("s" + i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            documents.add(new BsonDocument("_id", new BsonTimestamp(i, 1)));
+        }
+        ids.insertMany(documents);
+
+        CopyState state = copier(CopySettings.builder().rangeDocuments(250).threads(3).build()).copy(CopyState.empty(), CopyListener.NONE);
+
+        List<io.ddt.spi.RangeState> ranges = state.collection("shop.shares").ranges();
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("number")).hasSizeBetween(6, 11);
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("string")).hasSizeBetween(1, 4);
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("other")).hasSize(1);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
     void copiesSplitCollectionsWhileALaterOneIsStillBeingSplitAndLooksCompleteOnlyAtTheEnd() {
         MongoDatabase db = source.client().getDatabase("shop");
         for (String name : List.of("a_small", "b_small", "c_large")) {
