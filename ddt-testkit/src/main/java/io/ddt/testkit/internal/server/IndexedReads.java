@@ -58,11 +58,11 @@ final class IndexedReads {
             return null;
         }
         IdFilter compiled = IdFilter.compile(filter.asDocument());
-        long skip = command.getNumber("skip", new BsonInt64(0)).longValue();
-        if (compiled == null || skip < 0) {
+        long skip = whole(command, "skip");
+        long limit = Math.abs(whole(command, "limit"));
+        if (compiled == null || skip < 0 || limit == Long.MIN_VALUE) {
             return null;
         }
-        long limit = Math.abs(command.getNumber("limit", new BsonInt64(0)).longValue());
         NavigableMap<BsonValue, RawBsonDocument> range = compiled.range(index);
         if (direction < 0) {
             range = range.descendingMap();
@@ -79,12 +79,12 @@ final class IndexedReads {
             return null;
         }
         IdFilter compiled = IdFilter.compile(query.asDocument());
-        long skip = command.getNumber("skip", new BsonInt64(0)).longValue();
-        if (compiled == null || skip < 0) {
+        long skip = whole(command, "skip");
+        long limit = Math.abs(whole(command, "limit"));
+        if (compiled == null || skip < 0 || limit == Long.MIN_VALUE) {
             return null;
         }
         long n = Math.max(0, count(compiled, index) - skip);
-        long limit = Math.abs(command.getNumber("limit", new BsonInt64(0)).longValue());
         n = limit > 0 ? Math.min(n, limit) : n;
         return new BsonDocument("n", number(n)).append("ok", new BsonDouble(1));
     }
@@ -164,6 +164,18 @@ final class IndexedReads {
             stages.add(stage.asDocument());
         }
         return stages;
+    }
+
+    /** A whole-number option, 0 if absent, or Long.MIN_VALUE if it is not a whole number: the engine then answers. */
+    private static long whole(BsonDocument command, String key) {
+        BsonValue value = command.get(key);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.isNumber() || value.asNumber().doubleValue() != Math.rint(value.asNumber().doubleValue())) {
+            return Long.MIN_VALUE;
+        }
+        return value.asNumber().longValue();
     }
 
     /** 1 or -1 for a sort by {@code _id} alone, 0 for none, null for any other sort. */
