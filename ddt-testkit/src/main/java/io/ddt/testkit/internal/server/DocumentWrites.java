@@ -12,6 +12,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.Json;
 import io.ddt.testkit.internal.oplog.DocDiff;
 
@@ -35,21 +36,42 @@ final class DocumentWrites {
         this.member = member;
     }
 
+    /**
+     * A document to insert, worked out before the write lock is taken: with {@code _id} first,
+     * as bytes (its size checked) and in the engine's form; or the error it must fail with.
+     */
+    record Prepared(BsonDocument stored, RawBsonDocument bytes, Document engineForm, CommandException error) {
+
+        static Prepared of(BsonDocument document) {
+            try {
+                BsonDocument stored = withIdFirst(document);
+                return new Prepared(stored, checkSize(stored), BsonBridge.toMjs(stored), null);
+            } catch (CommandException e) {
+                return new Prepared(null, null, null, e);
+            }
+        }
+    }
+
     void insert(String namespace, BsonDocument document, WriteContext context) {
-        BsonDocument stored = withIdFirst(document);
-        RawBsonDocument bytes = checkSize(stored);
+        insert(namespace, Prepared.of(document), context);
+    }
+
+    /** Inserts a prepared document; the oplog and the index take its bytes as they are. */
+    void insert(String namespace, Prepared document, WriteContext context) {
+        if (document.error() != null) {
+            throw document.error();
+        }
+        BsonDocument stored = document.stored();
         Catalog.Entry collection = member.ddl().ensureCollection(namespace);
         Validators.check(collection, null, stored, context.bypassValidation());
         member.constraints().check(namespace, null, stored);
         checkNewId(namespace, stored.get("_id"));
-        BsonDocument reply = member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
-            .append("documents", new BsonArray(List.of(stored))).append("ordered", BsonBoolean.TRUE));
-        throwWriteError(reply);
-        member.idIndex().put(namespace, bytes);
+        throwWriteError(member.engine().insert(database(namespace), collection(namespace), document.engineForm()));
+        member.idIndex().put(namespace, document.bytes());
         member.constraints().changed(namespace, null, stored);
         member.transactions().addUndo(context, namespace, stored.get("_id"), null);
-        member.oplogWriter().insert(collection, stored, context);
-        member.capped().inserted(collection, stored, context);
+        member.oplogWriter().insert(collection, document.bytes(), context);
+        member.capped().inserted(collection, document.bytes(), context);
     }
 
     UpdateResult update(String namespace, BsonDocument statement, WriteContext context) {
