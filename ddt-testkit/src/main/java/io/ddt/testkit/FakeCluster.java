@@ -32,6 +32,12 @@ import io.ddt.testkit.internal.server.WireServer;
  * }
  * }</pre>
  *
+ * <p>Beside the engine, each collection has an ordered {@code _id} index holding the stored
+ * documents' bytes: finds, counts and {@code $sample}s whose filter looks only at {@code _id}
+ * (sorted by {@code _id} or not at all) are answered from it in MongoDB's order and comparison
+ * semantics, batch by batch, at the cost of the range read rather than of a scan; everything
+ * else goes to the engine.
+ *
  * <p>Thread-safe. Storage is mongo-java-server's memory backend; what it cannot do (text and
  * geo queries, collation, real transaction isolation) the fake does not pretend to do.
  * {@link #close()} stops the member, closes the shared client and frees the port; it is

@@ -82,6 +82,61 @@ class MongoFullCopierTest {
     }
 
     @Test
+    void splitsEachTypeBracketInProportionToItsShareOfOneSample() {
+        MongoCollection<BsonDocument> ids = source.client().getDatabase("shop").getCollection("shares", BsonDocument.class);
+        List<BsonDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            documents.add(new BsonDocument("_id", new BsonInt32(i)));
+        }
+        for (int i = 0; i < 500; i++) {
+            documents.add(new BsonDocument("_id", new BsonString("s" + i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            documents.add(new BsonDocument("_id", new BsonTimestamp(i, 1)));
+        }
+        ids.insertMany(documents);
+
+        CopyState state = copier(CopySettings.builder().rangeDocuments(250).threads(3).build()).copy(CopyState.empty(), CopyListener.NONE);
+
+        List<io.ddt.spi.RangeState> ranges = state.collection("shop.shares").ranges();
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("number")).hasSizeBetween(6, 11);
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("string")).hasSizeBetween(1, 4);
+        assertThat(ranges).filteredOn(r -> r.bracket().equals("other")).hasSize(1);
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
+    void copiesSplitCollectionsWhileALaterOneIsStillBeingSplitAndLooksCompleteOnlyAtTheEnd() {
+        MongoDatabase db = source.client().getDatabase("shop");
+        for (String name : List.of("a_small", "b_small", "c_large")) {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < (name.equals("c_large") ? 300 : 50); i++) {
+                documents.add(new Document("_id", i));
+            }
+            db.getCollection(name).insertMany(documents);
+        }
+        // Only the large collection is sampled and counted (with aggregate); make that slow.
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "alwaysOn")
+            .append("data", new Document("failCommands", List.of("aggregate")).append("blockConnection", true)
+                .append("blockTimeMS", 500)));
+        List<CopyState> states = java.util.Collections.synchronizedList(new ArrayList<>());
+        CopyState last = copier(CopySettings.builder().rangeDocuments(100).threads(2).build()).copy(CopyState.empty(),
+            new CopyListener() {
+                @Override
+                public void stateChanged(CopyState state) {
+                    states.add(state);
+                }
+            });
+        source.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
+
+        assertThat(states).filteredOn(s -> s.documents() > 0).allMatch(s -> s.collections().size() == 3);
+        assertThat(states).anyMatch(s -> s.collection("shop.a_small").done() && s.collection("shop.c_large").ranges().isEmpty());
+        assertThat(states.subList(0, states.size() - 1)).noneMatch(CopyState::isComplete);
+        assertThat(last.isComplete()).isTrue();
+        assertThat(target).hasSameContentAs(source);
+    }
+
+    @Test
     void copiesEveryBsonTypeByteForByte() {
         MongoCollection<BsonDocument> types = source.client().getDatabase("shop").getCollection("types", BsonDocument.class);
         for (int i = 0; i < 5; i++) {

@@ -31,9 +31,10 @@ import io.ddt.spi.CopyState;
 import io.ddt.spi.RangeState;
 
 /**
- * One run of the full copy: plan, check the target, create collections and views, split,
- * copy every range on a pool of named workers, build indexes as each collection finishes,
- * restore TTL expiry at the end. Every check that can fail runs before the first write.
+ * One run of the full copy: plan, check the target, create collections and views, split each
+ * collection and copy its ranges on a pool of named workers while the next one is split, build
+ * indexes as each collection finishes, restore TTL expiry at the end. Every check that can fail
+ * runs before the first write.
  */
 public final class CopyRun {
 
@@ -60,20 +61,16 @@ public final class CopyRun {
         List<SourceCollection> selected = metadata.selected();
         metadata.checkTargets(selected, resume, settings.targetPolicy());
         CopyStateHolder state = new CopyStateHolder(resume, listener);
-        Map<String, CollectionProgress> progress = new ConcurrentHashMap<>();
         for (SourceCollection collection : selected) {
             metadata.create(collection);
         }
-        List<SourceCollection> collections = new ArrayList<>();
-        for (SourceCollection collection : selected) {
-            if (!collection.isView()) {
-                collections.add(collection);
-                prepare(collection, state, progress);
-            }
-        }
-        LOG.info("{}: copying {} collections and {} views in {} ranges with {} threads", settings.jobName(),
-            collections.size(), selected.size() - collections.size(), rangeCount(state), settings.threads());
-        runRanges(collections, state, progress, listener);
+        List<SourceCollection> collections = selected.stream().filter(c -> !c.isView()).toList();
+        // Every collection is in the state, unsplit, before the first is copied: collections are
+        // split while others copy, and a state that left the later ones out would look complete.
+        collections.forEach(collection -> state.update(collection.source().fullName(), c -> c));
+        LOG.info("{}: copying {} collections and {} views with {} threads", settings.jobName(), collections.size(),
+            selected.size() - collections.size(), settings.threads());
+        runRanges(collections, state, listener);
         if (!state.get().isComplete()) {
             throw new DdtException(settings.jobName() + ": full copy ended incomplete (" + state.get()
                 + "); resume from the last saved state");
@@ -120,20 +117,30 @@ public final class CopyRun {
         progress.put(namespace, new CollectionProgress(namespace, estimated, state.collection(namespace).documents()));
     }
 
-    private void runRanges(List<SourceCollection> collections, CopyStateHolder state, Map<String, CollectionProgress> progress,
-                           CopyListener listener) {
+    /**
+     * Splits the collections one after the other and hands each one's ranges to the workers as
+     * soon as it is split, so the workers copy while the later collections are still being
+     * sampled: splitting costs the source whole scans on some servers, and the target would
+     * otherwise wait for all of them.
+     */
+    private void runRanges(List<SourceCollection> collections, CopyStateHolder state, CopyListener listener) {
+        Map<String, CollectionProgress> progress = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads(settings.jobName(), "copy"));
         ProgressReporter reporter = new ProgressReporter(settings, collections, progress, listener);
         ByteBudget budget = new ByteBudget(settings.maxBytesInFlight());
         BatchWriter writer = new BatchWriter(settings, listener);
         ExecutorCompletionService<RangeState> completion = new ExecutorCompletionService<>(workers);
         List<Future<RangeState>> futures = new ArrayList<>();
+        int finished = 0;
         try {
             for (SourceCollection collection : collections) {
+                prepare(collection, state, progress);
                 futures.addAll(submit(collection, state, progress.get(collection.source().fullName()), budget, writer, completion));
+                finished += takeFinished(completion, false);
             }
-            for (int i = 0; i < futures.size(); i++) {
-                completion.take().get();
+            LOG.info("{}: {} collections split into {} ranges", settings.jobName(), collections.size(), rangeCount(state));
+            while (finished < futures.size()) {
+                finished += takeFinished(completion, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,6 +156,24 @@ public final class CopyRun {
             reporter.close();
             LOG.debug("{}: peak bytes in flight {}", settings.jobName(), budget.peak());
         }
+    }
+
+    /**
+     * Collects finished ranges, rethrowing the first failure: one, waiting for it, if
+     * {@code wait}; else those already finished, so a failure stops the split early.
+     */
+    private static int takeFinished(ExecutorCompletionService<RangeState> completion, boolean wait)
+        throws InterruptedException, ExecutionException {
+        if (wait) {
+            completion.take().get();
+            return 1;
+        }
+        int count = 0;
+        for (Future<RangeState> done = completion.poll(); done != null; done = completion.poll()) {
+            done.get();
+            count++;
+        }
+        return count;
     }
 
     private List<Future<RangeState>> submit(SourceCollection collection, CopyStateHolder state, CollectionProgress progress,

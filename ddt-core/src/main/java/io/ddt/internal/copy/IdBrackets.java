@@ -52,6 +52,17 @@ final class IdBrackets {
         }
     }
 
+    /** The bracket a value belongs to: one of {@link #SPLIT}, or {@link #OTHER}. */
+    static String bracketOf(BsonValue id) {
+        switch (id.getBsonType()) {
+            case DOUBLE: case INT32: case INT64: case DECIMAL128: return "number";
+            case STRING: return "string";
+            case OBJECT_ID: return "objectId";
+            case DATE_TIME: return "date";
+            default: return OTHER;
+        }
+    }
+
     static BsonArray allSplitTypes() {
         BsonArray all = new BsonArray();
         for (String bracket : SPLIT) {

@@ -18,6 +18,19 @@ class IdBracketsTest {
     private static final String NUMBERS = "{$type: ['double', 'int', 'long', 'decimal']}";
 
     @Test
+    void sampledIdsFallIntoTheBracketWhoseFilterSelectsThem() {
+        assertThat(IdBrackets.bracketOf(new BsonDouble(Double.NaN))).isEqualTo("number");
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonDecimal128(org.bson.types.Decimal128.parse("1.5")))).isEqualTo("number");
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonInt64(7))).isEqualTo("number");
+        assertThat(IdBrackets.bracketOf(new BsonString("s"))).isEqualTo("string");
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonSymbol("s"))).isEqualTo(IdBrackets.OTHER);
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonObjectId())).isEqualTo("objectId");
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonDateTime(0))).isEqualTo("date");
+        assertThat(IdBrackets.bracketOf(new org.bson.BsonTimestamp(0))).isEqualTo(IdBrackets.OTHER);
+        assertThat(IdBrackets.bracketOf(new BsonMinKey())).isEqualTo(IdBrackets.OTHER);
+    }
+
+    @Test
     void firstRangeOfABracketTakesEverythingBelowItsUpperBoundIncludingNaN() {
         RangeState first = RangeState.of(0, "number", new BsonMinKey(), new BsonInt32(10));
         assertThat(IdBrackets.rangeFilter(first)).isEqualTo(BsonDocument.parse(

@@ -20,9 +20,10 @@ import org.bson.types.ObjectId;
 
 /**
  * The documents of {@code full-copy}: orders of about 1 KB with a nested customer and address,
- * an array of line items, tags, a date and a free-text note: 28 values, most of the bytes in
- * the note. (Each value costs a fake cluster about 150 bytes of heap: with more of them, a
- * million documents no longer fit in two fakes on a 24 GB machine.) Each is a pure function of its
+ * an array of line items, tags, a date and a free-text note: about 30 values, most of the bytes
+ * in the note. (A fake cluster spends over 100 bytes of heap on each value: with 40 values a
+ * document took 6 KB there, with these 4.7 KB, plus the 1 KB of bytes its {@code _id} index
+ * keeps, and a million of them must fit in two fakes.) Each is a pure function of its
  * collection's {@code _id} kind and its index, so the harness can rebuild any of them (to
  * verify a sample) without keeping them. Stateless and thread-safe.
  */

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import com.mongodb.client.MongoCollection;
 import org.bson.RawBsonDocument;
 
+import io.ddt.testkit.internal.bson.BsonOrder;
+
 /**
  * Compares the documents of two collections by walking both in {@code _id} order at once, the
  * way a merge sort merges: memory holds one batch per side, whatever the collections' sizes.

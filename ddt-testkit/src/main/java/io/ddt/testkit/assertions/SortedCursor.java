@@ -8,6 +8,8 @@ import org.bson.BsonNull;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
+import io.ddt.testkit.internal.bson.BsonOrder;
+
 /**
  * One side of the merge: the documents of a collection in {@code _id} order, read in batches
  * as raw bytes, with the current document held for comparison. It checks that the server's

@@ -62,6 +62,14 @@ abstract class ConformanceSuites {
     }
 
     @Nested
+    class IdQuery extends IdQueryConformance {
+        @Override
+        TestCluster cluster() {
+            return ConformanceSuites.this.cluster();
+        }
+    }
+
+    @Nested
     class WriteRules extends WriteRulesConformance {
         @Override
         TestCluster cluster() {

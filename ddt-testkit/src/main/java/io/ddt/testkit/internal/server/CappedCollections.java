@@ -36,7 +36,7 @@ final class CappedCollections {
             return;
         }
         State state = states.computeIfAbsent(collection.namespace(), ns -> new State());
-        int size = WireCodec.encode(document).length;
+        int size = WireCodec.size(document);
         state.slots.addLast(new Slot(document.get("_id"), size));
         state.bytes += size;
         long maxBytes = collection.options().getNumber("size").longValue();

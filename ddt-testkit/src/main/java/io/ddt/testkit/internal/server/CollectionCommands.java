@@ -93,6 +93,7 @@ final class CollectionCommands {
         o.putAll(options);
         if (!view) {
             member.engine().run(entry.database(), new BsonDocument("create", new BsonString(entry.collection())));
+            member.idIndex().create(namespace);
             if (!options.containsKey("clusteredIndex")) {
                 BsonDocument idIndex = IndexCommands.idIndexSpec();
                 member.catalog().putIndex(namespace, idIndex);
@@ -133,7 +134,7 @@ final class CollectionCommands {
         if (entry == null) {
             return ok();
         }
-        int count = entry.view() ? 0 : member.writes().find(namespace, new BsonDocument(), null, 0).size();
+        int count = entry.view() ? 0 : member.idIndex().documents(namespace).size();
         dropQuietly(entry);
         BsonDocument o2 = entry.view() ? null : new BsonDocument("numRecords", new BsonInt32(count));
         member.oplogWriter().command(database, entry, new BsonDocument("drop", new BsonString(entry.collection())), o2);
@@ -147,6 +148,7 @@ final class CollectionCommands {
         if (!entry.view()) {
             member.engine().run(entry.database(), new BsonDocument("drop", new BsonString(entry.collection())));
         }
+        member.idIndex().drop(entry.namespace());
         member.catalog().remove(entry.namespace());
     }
 
@@ -177,6 +179,7 @@ final class CollectionCommands {
         }
         moveDocuments(source, to);
         Catalog.Entry renamed = member.catalog().rename(from, to);
+        member.idIndex().rename(from, to);
         member.constraints().renamed(from, to);
         member.capped().renamed(from, to);
         BsonDocument o = new BsonDocument("renameCollection", new BsonString(from)).append("to", new BsonString(to))

@@ -170,8 +170,10 @@ public final class CommandRouter {
                 return queries.listDatabases(command);
             case "listIndexes":
                 return member.indexes().listIndexes(database, command);
-            case "insert":
-                return retryable(context, () -> writes.insert(database, command, context));
+            case "insert": {
+                WriteCommands.PreparedInsert insert = WriteCommands.prepareInsert(database, command);
+                return retryable(context, () -> writes.insert(insert, context));
+            }
             case "update":
                 return retryable(context, () -> writes.update(database, command, context));
             case "delete":

@@ -10,7 +10,10 @@ import org.bson.BsonInt64;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.Json;
 import io.ddt.testkit.internal.oplog.DocDiff;
 
 /**
@@ -33,19 +36,42 @@ final class DocumentWrites {
         this.member = member;
     }
 
+    /**
+     * A document to insert, worked out before the write lock is taken: with {@code _id} first,
+     * as bytes (its size checked) and in the engine's form; or the error it must fail with.
+     */
+    record Prepared(BsonDocument stored, RawBsonDocument bytes, Document engineForm, CommandException error) {
+
+        static Prepared of(BsonDocument document) {
+            try {
+                BsonDocument stored = withIdFirst(document);
+                return new Prepared(stored, checkSize(stored), BsonBridge.toMjs(stored), null);
+            } catch (CommandException e) {
+                return new Prepared(null, null, null, e);
+            }
+        }
+    }
+
     void insert(String namespace, BsonDocument document, WriteContext context) {
-        BsonDocument stored = withIdFirst(document);
-        checkSize(stored);
+        insert(namespace, Prepared.of(document), context);
+    }
+
+    /** Inserts a prepared document; the oplog and the index take its bytes as they are. */
+    void insert(String namespace, Prepared document, WriteContext context) {
+        if (document.error() != null) {
+            throw document.error();
+        }
+        BsonDocument stored = document.stored();
         Catalog.Entry collection = member.ddl().ensureCollection(namespace);
         Validators.check(collection, null, stored, context.bypassValidation());
         member.constraints().check(namespace, null, stored);
-        BsonDocument reply = member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
-            .append("documents", new BsonArray(List.of(stored))).append("ordered", BsonBoolean.TRUE));
-        throwWriteError(reply);
+        checkNewId(namespace, stored.get("_id"));
+        throwWriteError(member.engine().insert(database(namespace), collection(namespace), document.engineForm()));
+        member.idIndex().put(namespace, document.bytes());
         member.constraints().changed(namespace, null, stored);
         member.transactions().addUndo(context, namespace, stored.get("_id"), null);
-        member.oplogWriter().insert(collection, stored, context);
-        member.capped().inserted(collection, stored, context);
+        member.oplogWriter().insert(collection, document.bytes(), context);
+        member.capped().inserted(collection, document.bytes(), context);
     }
 
     UpdateResult update(String namespace, BsonDocument statement, WriteContext context) {
@@ -137,6 +163,7 @@ final class DocumentWrites {
         member.engine().run(database(namespace), new BsonDocument("delete", new BsonString(collection(namespace)))
             .append("deletes", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
                 .append("limit", new BsonInt32(1))))));
+        member.idIndex().remove(namespace, id);
         member.constraints().changed(namespace, before, null);
         member.transactions().addUndo(context, namespace, id, before);
         member.oplogWriter().delete(member.catalog().get(namespace), id, context);
@@ -152,9 +179,11 @@ final class DocumentWrites {
                     .append("limit", new BsonInt32(1))))));
         }
         member.constraints().changed(namespace, current, before);
+        member.idIndex().remove(namespace, id);
         if (before != null) {
             member.engine().run(database(namespace), new BsonDocument("insert", new BsonString(collection(namespace)))
                 .append("documents", new BsonArray(List.of(before))));
+            member.idIndex().put(namespace, before);
         }
     }
 
@@ -176,6 +205,7 @@ final class DocumentWrites {
                 .append("documents", new BsonArray(List.of(before))));
         }
         throwWriteError(reply);
+        member.idIndex().put(namespace, stored);
     }
 
     List<BsonDocument> find(String namespace, BsonDocument query, BsonDocument sort, int limit) {
@@ -216,11 +246,25 @@ final class DocumentWrites {
         return result;
     }
 
-    private static void checkSize(BsonDocument document) {
-        int size = bytes(document).length;
-        if (size > MAX_DOCUMENT_SIZE) {
+    /** Returns the document's bytes, or fails as the server does past 16 MiB. */
+    private static RawBsonDocument checkSize(BsonDocument document) {
+        byte[] bytes = bytes(document);
+        if (bytes.length > MAX_DOCUMENT_SIZE) {
             throw new CommandException(10334, "BSONObjectTooLarge",
-                "object to insert too large. size in bytes: " + size + ", max size: " + MAX_DOCUMENT_SIZE);
+                "object to insert too large. size in bytes: " + bytes.length + ", max size: " + MAX_DOCUMENT_SIZE);
+        }
+        return new RawBsonDocument(bytes);
+    }
+
+    /**
+     * Rejects an {@code _id} that the collection's unique {@code _id} index already holds under
+     * MongoDB's order, which the engine misses for some (a string and a symbol of the same text,
+     * {@code {a: 1}} and {@code {a: 1.0}}).
+     */
+    private void checkNewId(String namespace, BsonValue id) {
+        if (member.idIndex().contains(namespace, id)) {
+            throw new CommandException(11000, "DuplicateKey", "E11000 duplicate key error collection: " + namespace
+                + " index: _id_ dup key: { _id: " + Json.toCompactJsonValue(BsonBridge.toMjs(id)) + " }");
         }
     }
 

@@ -8,13 +8,15 @@ import org.bson.BsonTimestamp;
 
 /**
  * The state of one fake replica-set member, kept across {@code stop()} and {@code restart()}:
- * the engine holding the documents, the catalog, the oplog and the parts that write to them.
- * One write lock orders every write, so oplog order is the order of the writes.
+ * the engine holding the documents, the ordered {@code _id} index beside it, the catalog, the
+ * oplog and the parts that write to them. One write lock orders every write, so oplog order is
+ * the order of the writes.
  */
 public final class FakeMember {
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private final MjsEngine engine = new MjsEngine();
+    private final IdIndex idIndex = new IdIndex();
     private final Catalog catalog = new Catalog();
     private final OplogStore oplog;
     private final Transactions transactions = new Transactions();
@@ -25,6 +27,7 @@ public final class FakeMember {
     private final UniqueConstraints constraints = new UniqueConstraints(this);
     private final CappedCollections capped = new CappedCollections(this);
     private final Cursors cursors = new Cursors();
+    private final IndexedReads indexedReads = new IndexedReads(this);
     private final FailPoints failPoints = new FailPoints();
     private volatile long lastWriteNanos = System.nanoTime();
 
@@ -71,6 +74,10 @@ public final class FakeMember {
         return engine;
     }
 
+    IdIndex idIndex() {
+        return idIndex;
+    }
+
     Catalog catalog() {
         return catalog;
     }
@@ -101,6 +108,10 @@ public final class FakeMember {
 
     CappedCollections capped() {
         return capped;
+    }
+
+    IndexedReads indexedReads() {
+        return indexedReads;
     }
 
     Cursors cursors() {

@@ -30,7 +30,7 @@ final class ListCursor implements ServerCursor {
         long bytes = 0;
         while (position < documents.size() && (batchSize <= 0 || batch.size() < batchSize)) {
             BsonDocument document = documents.get(position);
-            int size = WireCodec.encode(document).length;
+            int size = WireCodec.size(document);
             if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
                 break;
             }

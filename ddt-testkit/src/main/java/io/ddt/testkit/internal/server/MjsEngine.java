@@ -27,10 +27,22 @@ public final class MjsEngine {
 
     /** Runs a command in the backend and returns its reply, throwing its error as ours. */
     public BsonDocument run(String database, BsonDocument command) {
-        String name = command.getFirstKey();
+        return run(database, command.getFirstKey(), BsonBridge.toMjs(command));
+    }
+
+    /**
+     * Inserts one document already converted to the engine's form, so that callers can convert
+     * it before they take the member's write lock. Returns the engine's reply.
+     */
+    BsonDocument insert(String database, String collection, Document document) {
+        return run(database, "insert", new Document("insert", collection).append("documents", List.of(document))
+            .append("ordered", Boolean.TRUE));
+    }
+
+    private BsonDocument run(String database, String name, Document command) {
         Document reply;
         try {
-            reply = backend.handleCommand(channel, database, name, BsonBridge.toMjs(command));
+            reply = backend.handleCommand(channel, database, name, command);
         } catch (MongoServerError e) {
             throw new CommandException(e.getCode(), e.getCodeName() == null ? "Location" + e.getCode() : e.getCodeName(),
                 e.getMessageWithoutErrorCode());

@@ -42,6 +42,10 @@ final class QueryCommands {
         if (entry.view()) {
             return findOnView(entry, command);
         }
+        BsonDocument indexed = member.indexedReads().find(namespace, command);
+        if (indexed != null) {
+            return indexed;
+        }
         BsonDocument find = new BsonDocument("find", new BsonString(collection));
         for (String option : FIND_OPTIONS) {
             if (command.containsKey(option)) {
@@ -50,11 +54,17 @@ final class QueryCommands {
             }
         }
         List<BsonDocument> documents = member.engine().findAll(database, find);
-        BsonDocument options = command.clone();
-        if (command.containsKey("limit") && command.getNumber("limit").longValue() < 0) {
-            options.put("singleBatch", BsonBoolean.TRUE);
+        return member.cursors().open(namespace, documents, cursorOptions(command), false);
+    }
+
+    /** A find's options as its cursor reads them: a negative limit asks for a single batch. */
+    static BsonDocument cursorOptions(BsonDocument command) {
+        if (!command.containsKey("limit") || command.getNumber("limit").longValue() >= 0) {
+            return command;
         }
-        return member.cursors().open(namespace, documents, options, false);
+        BsonDocument options = command.clone();
+        options.put("singleBatch", BsonBoolean.TRUE);
+        return options;
     }
 
     private BsonDocument findOnView(Catalog.Entry view, BsonDocument command) {
@@ -108,6 +118,10 @@ final class QueryCommands {
         }
         if (entry == null) {
             return member.cursors().open(namespace, new ArrayList<>(), command, true);
+        }
+        List<BsonDocument> indexed = entry.namespace().equals(namespace) ? member.indexedReads().aggregate(namespace, pipeline) : null;
+        if (indexed != null) {
+            return member.cursors().open(namespace, indexed, command, true);
         }
         List<BsonDocument> results = new SampledAggregation(member.engine()).run(database, source, Pipelines.normalize(full));
         return member.cursors().open(namespace, results, command, true);
@@ -220,6 +234,10 @@ final class QueryCommands {
             namespace = database + "." + command.getString(command.getFirstKey()).getValue();
             if (!member.catalog().exists(namespace) && command.getFirstKey().equals("count")) {
                 return new BsonDocument("n", new BsonInt32(0)).append("ok", new BsonDouble(1));
+            }
+            BsonDocument indexed = command.getFirstKey().equals("count") ? member.indexedReads().count(namespace, command) : null;
+            if (indexed != null) {
+                return indexed;
             }
         }
         return member.engine().run(database, clean(command));

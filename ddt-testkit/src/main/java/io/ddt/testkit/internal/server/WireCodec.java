@@ -1,10 +1,10 @@
 package io.ddt.testkit.internal.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.bson.BsonArray;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
@@ -126,22 +127,52 @@ final class WireCodec {
         return new String(buffer.array(), start, buffer.position() - start - 1, StandardCharsets.UTF_8);
     }
 
-    /** Encodes the reply to a request in the same protocol the request came in. */
-    static byte[] reply(Request request, int replyId, BsonDocument response) {
-        byte[] document = encode(response);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length + 40);
+    /**
+     * Writes the reply to a request in the protocol the request came in. The reply is encoded
+     * once, after room for the header, into a buffer sized for its documents: a doubling buffer
+     * would allocate twice a large batch's size, and on a fake whose heap is mostly full each
+     * such humongous allocation can start a marking of the whole heap.
+     */
+    static void writeReply(OutputStream out, Request request, int replyId, BsonDocument response) throws IOException {
         boolean msg = request.opCode() == OP_MSG;
-        int length = 16 + (msg ? 5 : 20) + document.length;
-        ByteBuffer head = ByteBuffer.allocate(msg ? 21 : 36).order(ByteOrder.LITTLE_ENDIAN);
-        head.putInt(length).putInt(replyId).putInt(request.requestId()).putInt(msg ? OP_MSG : OP_REPLY);
-        if (msg) {
-            head.putInt(0).put((byte) 0);
-        } else {
-            head.putInt(8).putLong(0).putInt(0).putInt(1);
+        int headerLength = msg ? 21 : 36;
+        BasicOutputBuffer buffer = new BasicOutputBuffer(headerLength + estimatedSize(response));
+        buffer.writeBytes(new byte[headerLength]);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            CODEC.encode(writer, response, EncoderContext.builder().build());
         }
-        out.write(head.array(), 0, head.position());
-        out.write(document, 0, document.length);
-        return out.toByteArray();
+        buffer.writeInt32(0, buffer.getPosition());
+        buffer.writeInt32(4, replyId);
+        buffer.writeInt32(8, request.requestId());
+        buffer.writeInt32(12, msg ? OP_MSG : OP_REPLY);
+        if (!msg) {
+            buffer.writeInt32(16, 8); // responseFlags: AwaitCapable; cursorId and startingFrom stay 0
+            buffer.writeInt32(32, 1); // numberReturned
+        }
+        buffer.pipe(out);
+    }
+
+    /** About the encoded size of a reply: the bytes of the documents in its batch, and some. */
+    private static int estimatedSize(BsonDocument response) {
+        int size = 1024;
+        BsonValue cursor = response.get("cursor");
+        if (cursor != null && cursor.isDocument()) {
+            for (String field : new String[] {"firstBatch", "nextBatch"}) {
+                BsonValue batch = cursor.asDocument().get(field);
+                for (BsonValue document : batch != null && batch.isArray() ? batch.asArray() : new BsonArray()) {
+                    size += document instanceof RawBsonDocument raw ? raw.getByteBuffer().remaining() + 8 : 0;
+                }
+            }
+        }
+        return size;
+    }
+
+    /** The encoded size of a document, without encoding it again if it is already bytes. */
+    static int size(BsonDocument document) {
+        if (document instanceof RawBsonDocument raw) {
+            return raw.getByteBuffer().remaining();
+        }
+        return encode(document).length;
     }
 
     static byte[] encode(BsonDocument document) {

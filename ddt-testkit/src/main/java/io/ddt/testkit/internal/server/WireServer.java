@@ -93,7 +93,7 @@ public final class WireServer {
             WireCodec.Request request;
             while ((request = WireCodec.read(in)) != null) {
                 BsonDocument reply = router.handle(request.database(), request.command(), connection);
-                out.write(WireCodec.reply(request, replyIds.incrementAndGet(), reply));
+                WireCodec.writeReply(out, request, replyIds.incrementAndGet(), reply);
                 out.flush();
             }
         } catch (CommandRouter.CloseConnection | SocketException e) {

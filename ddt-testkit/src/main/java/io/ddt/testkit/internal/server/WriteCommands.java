@@ -1,5 +1,6 @@
 package io.ddt.testkit.internal.server;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.BsonArray;
@@ -23,28 +24,44 @@ final class WriteCommands {
     }
 
     /** One statement of a write command; returns how many documents it wrote. */
-    private interface Statement {
-        int apply(BsonDocument statement);
+    private interface Statement<T> {
+        int apply(T statement);
     }
 
-    BsonDocument insert(String database, BsonDocument command, WriteContext context) {
-        String namespace = database + "." + command.getString("insert").getValue();
-        return eachStatement(command, "documents", context, document -> {
-            writes.insert(namespace, document, context);
+    /** An insert command's documents, prepared without the write lock: see {@link DocumentWrites.Prepared}. */
+    record PreparedInsert(String namespace, boolean ordered, List<DocumentWrites.Prepared> documents) {
+    }
+
+    /**
+     * Does the work of an insert that needs no lock (ordering {@code _id} first, encoding,
+     * converting for the engine), so that concurrent inserts hold the member's write lock only
+     * for what must be serialised.
+     */
+    static PreparedInsert prepareInsert(String database, BsonDocument command) {
+        List<DocumentWrites.Prepared> documents = new ArrayList<>();
+        for (BsonValue document : command.getArray("documents", new BsonArray())) {
+            documents.add(DocumentWrites.Prepared.of(document.asDocument()));
+        }
+        return new PreparedInsert(database + "." + command.getString("insert").getValue(),
+            command.getBoolean("ordered", BsonBoolean.TRUE).getValue(), documents);
+    }
+
+    BsonDocument insert(PreparedInsert insert, WriteContext context) {
+        return eachStatement(insert.documents(), insert.ordered(), context, document -> {
+            writes.insert(insert.namespace(), document, context);
             return 1;
         });
     }
 
     /** Runs every statement in order, collecting write errors; ordered writes stop at the first. */
-    private static BsonDocument eachStatement(BsonDocument command, String field, WriteContext context, Statement statement) {
-        BsonArray statements = command.getArray(field, new BsonArray());
-        boolean ordered = command.getBoolean("ordered", BsonBoolean.TRUE).getValue();
+    private static <T> BsonDocument eachStatement(List<T> statements, boolean ordered, WriteContext context,
+                                                  Statement<T> statement) {
         int n = 0;
         BsonArray errors = new BsonArray();
         for (int i = 0; i < statements.size(); i++) {
             context.statement(i);
             try {
-                n += statement.apply(statements.get(i).asDocument());
+                n += statement.apply(statements.get(i));
             } catch (CommandException e) {
                 errors.add(writeError(i, e));
                 if (ordered) {
@@ -92,7 +109,9 @@ final class WriteCommands {
 
     BsonDocument delete(String database, BsonDocument command, WriteContext context) {
         String namespace = database + "." + command.getString("delete").getValue();
-        return eachStatement(command, "deletes", context, statement -> {
+        List<BsonDocument> deletes = MjsEngine.documents(command.getArray("deletes", new BsonArray()));
+        boolean ordered = command.getBoolean("ordered", BsonBoolean.TRUE).getValue();
+        return eachStatement(deletes, ordered, context, statement -> {
             int limit = statement.getNumber("limit", new BsonInt32(0)).intValue();
             return writes.delete(namespace, statement.getDocument("q", new BsonDocument()), limit, null, context).size();
         });

@@ -1,7 +1,6 @@
-package io.ddt.testkit.assertions;
+package io.ddt.testkit.internal.bson;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -16,13 +15,15 @@ import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 
 /**
- * The order in which MongoDB sorts values under the simple collation, so that two cursors
- * sorted by {@code _id} on the server can be merged here. Types compare by the server's
- * canonical type rank first (all numbers share one rank), then by value.
+ * The order in which MongoDB sorts values under the simple collation: the order of the fake
+ * cluster's {@code _id} index, and the order in which two cursors sorted by {@code _id} on the
+ * server are merged by the content assertions. Types compare by the server's canonical type
+ * rank first (all numbers share one rank), then by value; values that compare equal (int 1,
+ * long 1, double 1.0) are one key of a unique index.
  *
  * <p>Stateless and thread-safe.
  */
-final class BsonOrder implements Comparator<BsonValue> {
+public final class BsonOrder implements Comparator<BsonValue> {
 
     @Override
     public int compare(BsonValue left, BsonValue right) {
@@ -31,7 +32,7 @@ final class BsonOrder implements Comparator<BsonValue> {
     }
 
     /** The server's canonical type order (bsontypes.h, canonicalizeBSONType). */
-    static int rank(BsonType type) {
+    public static int rank(BsonType type) {
         switch (type) {
             case MIN_KEY: return -1;
             case END_OF_DOCUMENT: case UNDEFINED: return 0;
@@ -77,12 +78,35 @@ final class BsonOrder implements Comparator<BsonValue> {
         return value.isString() ? value.asString().getValue() : value.asSymbol().getSymbol();
     }
 
-    /** Byte order of UTF-8 is code point order, which is what the server's memcmp gives. */
+    /**
+     * Byte order of UTF-8 is code point order, which is what the server's memcmp gives; UTF-16
+     * order differs only where a surrogate pair meets a character above U+D7FF, so chars are
+     * compared directly until then, without encoding either string.
+     */
     static int compareUtf8(String left, String right) {
-        return Arrays.compareUnsigned(left.getBytes(StandardCharsets.UTF_8), right.getBytes(StandardCharsets.UTF_8));
+        int length = Math.min(left.length(), right.length());
+        for (int i = 0; i < length; i++) {
+            char l = left.charAt(i);
+            char r = right.charAt(i);
+            if (l != r) {
+                if (Character.isSurrogate(l) || Character.isSurrogate(r)) {
+                    return Integer.compare(left.codePointAt(i), right.codePointAt(i));
+                }
+                return Character.compare(l, r);
+            }
+        }
+        return Integer.compare(left.length(), right.length());
     }
 
     private static int compareNumbers(BsonValue left, BsonValue right) {
+        if (integral(left) && integral(right)) {
+            return Long.compare(left.asNumber().longValue(), right.asNumber().longValue());
+        }
+        if (left.isDouble() && right.isDouble() && !isNaN(left) && !isNaN(right)) {
+            double l = left.asDouble().getValue();
+            double r = right.asDouble().getValue();
+            return l < r ? -1 : l > r ? 1 : 0; // -0.0 equals 0.0, as on the server
+        }
         boolean leftNaN = isNaN(left);
         boolean rightNaN = isNaN(right);
         if (leftNaN || rightNaN) {
@@ -95,6 +119,10 @@ final class BsonOrder implements Comparator<BsonValue> {
             return Integer.compare(leftInfinity, rightInfinity);
         }
         return exact(left).compareTo(exact(right));
+    }
+
+    private static boolean integral(BsonValue number) {
+        return number.isInt32() || number.isInt64();
     }
 
     private static boolean isNaN(BsonValue number) {

@@ -1,4 +1,4 @@
-package io.ddt.testkit.assertions;
+package io.ddt.testkit.internal.bson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,5 +106,34 @@ class BsonOrderTest {
     @Test
     void comparesLongsBeyondDoublePrecisionExactly() {
         assertThat(order.compare(new BsonInt64((1L << 53) + 1), new BsonDouble(1L << 53))).isPositive();
+    }
+
+    @Test
+    void comparesStringsAsTheirUtf8Bytes() {
+        Random random = new Random(5);
+        char[] alphabet = {'a', 'b', 'é', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '\ud83d', '\ude00', '\udbff', '\udfff'};
+        for (int i = 0; i < 20_000; i++) {
+            String left = randomString(random, alphabet);
+            String right = randomString(random, alphabet);
+            int bytes = java.util.Arrays.compareUnsigned(left.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                right.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(Integer.signum(order.compare(new BsonString(left), new BsonString(right))))
+                .as("%s vs %s", left, right).isEqualTo(Integer.signum(bytes));
+        }
+    }
+
+    /** Well-formed strings: surrogates only in pairs. */
+    private static String randomString(Random random, char[] alphabet) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(4);
+        while (text.length() < length) {
+            char c = alphabet[random.nextInt(alphabet.length)];
+            if (Character.isHighSurrogate(c)) {
+                text.append(c).append('\ude00');
+            } else if (!Character.isLowSurrogate(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 }
