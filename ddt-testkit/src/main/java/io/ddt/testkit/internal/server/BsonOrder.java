@@ -1,12 +1,7 @@
 package io.ddt.testkit.internal.server;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Map;
 
-import org.bson.BsonDocument;
 import org.bson.BsonNumber;
 import org.bson.BsonType;
 import org.bson.BsonValue;
@@ -17,6 +12,8 @@ import org.bson.BsonValue;
  * {@code $type} does. A missing value (null here) sorts before everything. Stateless.
  */
 final class BsonOrder {
+
+    private static final io.ddt.testkit.internal.bson.BsonOrder ORDER = new io.ddt.testkit.internal.bson.BsonOrder();
 
     private BsonOrder() {
     }
@@ -63,54 +60,16 @@ final class BsonOrder {
         return !isNumber(value) || decimal(value).signum() != 0;
     }
 
-    /** Compares two values; either may be null (missing). */
+    /**
+     * Compares two values in the server's order; either may be null (missing, first). Delegates
+     * to the one comparator the fake's index and the assertions share, so that update expressions
+     * order NaN, symbols, binary data, ObjectIds and dates as the server does.
+     */
     static int compare(BsonValue left, BsonValue right) {
-        int byRank = Integer.compare(rank(left), rank(right));
-        if (byRank != 0 || left == null) {
-            return byRank;
+        if (left == null || right == null) {
+            return Boolean.compare(left != null, right != null);
         }
-        if (isNumber(left)) {
-            return decimal(left).compareTo(decimal(right));
-        }
-        if (left.isString()) {
-            return Arrays.compareUnsigned(bytes(left.asString().getValue()), bytes(right.asString().getValue()));
-        }
-        if (left.isDocument()) {
-            return compareDocuments(left.asDocument(), right.asDocument());
-        }
-        if (left.isArray()) {
-            return compareElements(left.asArray().iterator(), right.asArray().iterator());
-        }
-        if (left.isBoolean()) {
-            return Boolean.compare(left.asBoolean().getValue(), right.asBoolean().getValue());
-        }
-        return left.equals(right) ? 0 : Integer.compare(left.hashCode(), right.hashCode());
-    }
-
-    private static int compareDocuments(BsonDocument left, BsonDocument right) {
-        Iterator<Map.Entry<String, BsonValue>> l = left.entrySet().iterator();
-        Iterator<Map.Entry<String, BsonValue>> r = right.entrySet().iterator();
-        while (l.hasNext() && r.hasNext()) {
-            Map.Entry<String, BsonValue> a = l.next();
-            Map.Entry<String, BsonValue> b = r.next();
-            int byValueType = Integer.compare(rank(a.getValue()), rank(b.getValue()));
-            int byName = Arrays.compareUnsigned(bytes(a.getKey()), bytes(b.getKey()));
-            int result = byValueType != 0 ? byValueType : byName != 0 ? byName : compare(a.getValue(), b.getValue());
-            if (result != 0) {
-                return result;
-            }
-        }
-        return Boolean.compare(l.hasNext(), r.hasNext());
-    }
-
-    private static int compareElements(Iterator<BsonValue> left, Iterator<BsonValue> right) {
-        while (left.hasNext() && right.hasNext()) {
-            int result = compare(left.next(), right.next());
-            if (result != 0) {
-                return result;
-            }
-        }
-        return Boolean.compare(left.hasNext(), right.hasNext());
+        return ORDER.compare(left, right);
     }
 
     static boolean isNumber(BsonValue value) {
@@ -125,34 +84,5 @@ final class BsonOrder {
             return BigDecimal.valueOf(value.asDouble().getValue());
         }
         return BigDecimal.valueOf(((BsonNumber) value).longValue());
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The server's canonical order of types; missing first. */
-    private static int rank(BsonValue value) {
-        if (value == null) {
-            return 0;
-        }
-        return switch (value.getBsonType()) {
-            case MIN_KEY -> 1;
-            case NULL, UNDEFINED -> 2;
-            case DOUBLE, INT32, INT64, DECIMAL128 -> 3;
-            case STRING, SYMBOL -> 4;
-            case DOCUMENT -> 5;
-            case ARRAY -> 6;
-            case BINARY -> 7;
-            case OBJECT_ID -> 8;
-            case BOOLEAN -> 9;
-            case DATE_TIME -> 10;
-            case TIMESTAMP -> 11;
-            case REGULAR_EXPRESSION -> 12;
-            case DB_POINTER -> 13;
-            case JAVASCRIPT -> 14;
-            case JAVASCRIPT_WITH_SCOPE -> 15;
-            default -> 16;
-        };
     }
 }
