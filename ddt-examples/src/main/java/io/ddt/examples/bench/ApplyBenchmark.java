@@ -2,7 +2,10 @@ package io.ddt.examples.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +33,7 @@ import io.ddt.Position;
  * <p>Options: {@code --events 500000}, {@code --collections 5}, {@code --seeded 20000} documents
  * per collection, {@code --chunk 1000} writes per bulk write, {@code --seed 1},
  * {@code --loop-events 50000} (a), {@code --threads 8} (applier workers),
- * {@code --streamer oplog|change-stream}, {@code --lag-seconds 30}, {@code --goal-loop 5},
+ * {@code --streamer oplog|change-stream}, {@code --lag-seconds 30}, {@code --lag-writers 4}, {@code --goal-loop 5},
  * {@code --goal-bulk 0.8}, {@code --goal-lag-p99 1}.
  */
 final class ApplyBenchmark implements Benchmark {
@@ -128,13 +131,21 @@ final class ApplyBenchmark implements Benchmark {
         double rate = figures.find("ddt-apply").orElseThrow().value() / 2;
         Duration length = Duration.ofSeconds(context.options().getLong("lag-seconds", 30));
         context.out().printf("  lag: a workload writes %,.0f events/s for %s while ddt follows%n", rate, length);
+        int writers = positive(context.options(), "lag-writers", 4);
         LagRecorder lag = new LagRecorder();
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "apply-lag-workload"));
+        ExecutorService pool = Executors.newFixedThreadPool(writers, r -> new Thread(r, "apply-lag-workload"));
         try {
-            Future<Double> workload = pool.submit(() -> new SteadyWorkload(plan, source.getDatabase(ApplyPlan.DATABASE),
-                rate, Math.min(chunk, Math.max(1, (int) (rate / 100)))).run(length));
-            ddt.follow(after, workload, lag, Duration.ofMinutes(5));
-            figures.figure("lag-workload", workload.get(), "events/s");
+            List<Future<Double>> workloads = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                workloads.add(pool.submit(() -> new SteadyWorkload(plan, source.getDatabase(ApplyPlan.DATABASE),
+                    rate / writers, Math.min(chunk, Math.max(1, (int) (rate / writers / 100)))).run(length)));
+            }
+            ddt.follow(after, allOf(workloads), lag, Duration.ofMinutes(5));
+            double achieved = 0;
+            for (Future<Double> workload : workloads) {
+                achieved += workload.get();
+            }
+            figures.figure("lag-workload", achieved, "events/s");
         } finally {
             pool.shutdownNow();
         }
@@ -144,6 +155,22 @@ final class ApplyBenchmark implements Benchmark {
         figures.figure("lag-samples", lag.samples(), "batches");
         figures.reference("lag-goal", context.options().getDouble("goal-lag-p99", 1), "s");
         figures.ratioAtMost("lag-p99/goal", "lag-p99", "lag-goal", 1.0);
+    }
+
+    /** A future that is done when every one of {@code futures} is, failing with the first failure. */
+    private static Future<?> allOf(List<Future<Double>> futures) {
+        return CompletableFuture.runAsync(() -> {
+            for (Future<Double> future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BenchmarkException("interrupted while the lag workload ran");
+                } catch (ExecutionException e) {
+                    throw new BenchmarkException("the lag workload failed: " + e.getCause());
+                }
+            }
+        });
     }
 
     private static void verify(MongoClient source, MongoClient target, List<String> names, String when) {

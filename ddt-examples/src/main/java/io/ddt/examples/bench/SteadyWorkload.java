@@ -10,7 +10,8 @@ import com.mongodb.client.MongoDatabase;
 /**
  * Writes a plan's chunks to the source at a steady rate: a chunk every {@code size / rate}
  * seconds, on the clock rather than after the previous write, so a slow write is caught up and
- * the mean rate holds. One thread.
+ * the mean rate holds. Several instances may share one plan (it is drawn from under its lock), each
+ * on its own thread, when one writer cannot reach the rate.
  */
 final class SteadyWorkload {
 
@@ -37,7 +38,10 @@ final class SteadyWorkload {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            ApplyPlan.Chunk chunk = plan.next(size);
+            ApplyPlan.Chunk chunk;
+            synchronized (plan) {
+                chunk = plan.next(size);
+            }
             database.getCollection(chunk.collectionName(), BsonDocument.class).bulkWrite(chunk.writes());
             written += size;
         }
