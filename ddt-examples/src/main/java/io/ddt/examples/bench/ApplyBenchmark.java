@@ -112,9 +112,12 @@ final class ApplyBenchmark implements Benchmark {
     private static void replay(BenchmarkContext context, DdtApply ddt, Position before, Position after, int events)
         throws InterruptedException {
         context.out().printf("  ddt: streamer + MongoChangeApplier replay %,d events%n", events);
+        ClusterCpu cpu = ClusterCpu.start(context);
+        double harnessCpu = harnessCpuSeconds();
         long start = System.nanoTime();
         long applied = ddt.replay(before, after);
         double seconds = (System.nanoTime() - start) / 1e9;
+        recordCores(context, "ddt-apply", cpu, harnessCpuSeconds() - harnessCpu, seconds);
         if (applied != events) {
             throw new BenchmarkException("ddt applied " + applied + " document events, the source took " + events);
         }
@@ -133,6 +136,9 @@ final class ApplyBenchmark implements Benchmark {
         context.out().printf("  lag: a workload writes %,.0f events/s for %s while ddt follows%n", rate, length);
         int writers = positive(context.options(), "lag-writers", 4);
         LagRecorder lag = new LagRecorder();
+        ClusterCpu cpu = ClusterCpu.start(context);
+        double harnessCpu = harnessCpuSeconds();
+        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(writers, r -> new Thread(r, "apply-lag-workload"));
         try {
             List<Future<Double>> workloads = new ArrayList<>();
@@ -146,6 +152,7 @@ final class ApplyBenchmark implements Benchmark {
                 achieved += workload.get();
             }
             figures.figure("lag-workload", achieved, "events/s");
+            recordCores(context, "lag", cpu, harnessCpuSeconds() - harnessCpu, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
@@ -155,6 +162,22 @@ final class ApplyBenchmark implements Benchmark {
         figures.figure("lag-samples", lag.samples(), "batches");
         figures.reference("lag-goal", context.options().getDouble("goal-lag-p99", 1), "s");
         figures.ratioAtMost("lag-p99/goal", "lag-p99", "lag-goal", 1.0);
+    }
+
+    /**
+     * Records the cores each JVM kept busy over a step: the source's, the target's and the
+     * harness's (ddt's streamer and applier, and in the lag run the workload's writers), so a
+     * reader can see whether the two cores, not ddt, were the limit.
+     */
+    private static void recordCores(BenchmarkContext context, String step, ClusterCpu cpu, double harnessCpu, double seconds) {
+        Figures figures = context.figures();
+        figures.figure(step + "-source-cores", cpu.seconds(0) / seconds, "cores");
+        figures.figure(step + "-target-cores", cpu.seconds(1) / seconds, "cores");
+        figures.figure(step + "-harness-cores", harnessCpu / seconds, "cores");
+    }
+
+    private static double harnessCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /** A future that is done when every one of {@code futures} is, failing with the first failure. */

@@ -41,7 +41,9 @@ class ApplyBenchmarkTest {
 
         assertThat(report.containsKey("error")).as("the run failed: %s\n%s", report.get("error"), printed).isFalse();
         assertThat(figures).containsKeys("ddt-apply", "ddt-apply-elapsed", "lag-p50", "lag-p99", "lag-max", "lag-samples",
-            "lag-workload");
+            "lag-workload", "ddt-apply-source-cores", "ddt-apply-target-cores", "ddt-apply-harness-cores", "lag-source-cores",
+            "lag-target-cores", "lag-harness-cores");
+        assertThat(figures.get("ddt-apply-target-cores")).isPositive();
         assertThat(figures.get("ddt-apply")).isPositive();
         assertThat(figures.get("lag-samples")).isPositive();
         assertThat(figures.get("lag-p99")).isBetween(0.0, 60.0).isGreaterThanOrEqualTo(figures.get("lag-p50"));
