@@ -1,7 +1,5 @@
 package io.ddt.internal.apply;
 
-import java.util.Set;
-
 import io.ddt.DdtException;
 import io.ddt.Namespace;
 import io.ddt.NamespaceFilter;
@@ -20,8 +18,6 @@ import io.ddt.event.Rename;
  * going out and a failure coming in. Immutable.
  */
 final class EventSelection {
-
-    private static final Set<String> INTERNAL_DATABASES = Set.of("admin", "local", "config");
 
     private final NamespaceFilter filter;
     private final NamespaceMapping mapping;
@@ -46,7 +42,7 @@ final class EventSelection {
             return false;
         }
         if (ddl instanceof DropDatabase drop) {
-            return !INTERNAL_DATABASES.contains(drop.database()) && filter.mayMatchDatabase(drop.database());
+            return ReplayScope.isReplayed(drop.database()) && filter.mayMatchDatabase(drop.database());
         }
         if (ddl instanceof Rename rename) {
             return (selected(rename.from()) || selected(rename.to()))
@@ -81,6 +77,6 @@ final class EventSelection {
     }
 
     private boolean selected(Namespace namespace) {
-        return !namespace.isInternalDatabase() && !namespace.isSystem() && filter.matches(namespace);
+        return ReplayScope.isReplayed(namespace) && filter.matches(namespace);
     }
 }
